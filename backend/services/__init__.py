@@ -1,0 +1,41 @@
+"""Domain services: each opens its own session per unit of work and returns plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from backend.services.base import SessionFactory, Today
+from backend.services.calculator import CalculatorService
+from backend.services.catalog import CatalogService
+from backend.services.projects import ProjectService
+from backend.services.spending import SpendingService
+from backend.services.vat import VatService
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Every service of the domain, wired once by the composition root."""
+
+    sessions: SessionFactory
+    today: Today
+    vat: VatService
+    spending: SpendingService
+    projects: ProjectService
+    catalog: CatalogService
+    calculator: CalculatorService
+
+    @classmethod
+    def build(cls, sessions: SessionFactory, today: Today) -> Services:
+        """Wire the services over one sessionmaker and one notion of "today"."""
+        vat = VatService(sessions)
+        spending = SpendingService(sessions)
+        catalog = CatalogService(sessions, today)
+        return cls(
+            sessions=sessions,
+            today=today,
+            vat=vat,
+            spending=spending,
+            projects=ProjectService(sessions),
+            catalog=catalog,
+            calculator=CalculatorService(vat, spending, catalog),
+        )
