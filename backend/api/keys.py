@@ -1,0 +1,11 @@
+"""Typed application state keys."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from backend.ask import AskService
+from backend.services import Services
+
+SERVICES = web.AppKey("services", Services)
+ASK = web.AppKey("ask", AskService)

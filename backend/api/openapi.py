@@ -1,0 +1,246 @@
+"""The OpenAPI 3.1 document of /api/v1; tests validate real responses against these schemas."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+_STR = {"type": "string"}
+_INT = {"type": "integer"}
+_NULL_STR = {"type": ["string", "null"]}
+_JDATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "Jalali date"}
+_NULL_JDATE = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_YM = {"type": "string", "pattern": r"^\d{4}-\d{2}$", "description": "Jalali month YYYY-MM"}
+
+
+def _obj(properties: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties) if required is None else required,
+    }
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _query(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema or _STR,
+    }
+
+
+_ERRORS = {
+    "400": _json(_ref("Error"), "Invalid parameters"),
+    "404": _json(_ref("Error"), "Not found"),
+    "503": _json(_ref("Error"), "Temporarily unavailable (database down)"),
+}
+
+_SCHEMAS: dict[str, Any] = {
+    "Error": _obj({"error": _obj({"code": _STR, "message": _STR})}),
+    "Health": _obj(
+        {"status": {"enum": ["ok", "degraded"]}, "database": {"enum": ["ok", "unavailable"]}}
+    ),
+    "Municipality": _obj({"slug": _STR, "name_fa": _STR, "province_fa": _STR, "population": _INT}),
+    "VatGroup": _obj(
+        {"key": _STR, "from": _YM, "to": _YM, "amount_rial": _INT, "months_with_data": _INT}
+    ),
+    "VatShares": _obj(
+        {
+            "municipality": _ref("Municipality"),
+            "from": _YM,
+            "to": _YM,
+            "group": {"enum": ["month", "quarter", "year"]},
+            "unit": {"const": "rial"},
+            "items": {"type": "array", "items": _ref("VatGroup")},
+            "total_rial": _INT,
+            "months_with_data": _INT,
+            "missing_months": {"type": "array", "items": _YM},
+            "sources": {"type": "array", "items": _STR},
+            "last_published_on": _NULL_JDATE,
+            "is_sample": {"type": "boolean"},
+        }
+    ),
+    "ProjectSummary": _obj(
+        {
+            "code": _STR,
+            "name_fa": _STR,
+            "municipality": _STR,
+            "municipality_fa": _STR,
+            "district": _NULL_STR,
+            "district_fa": _NULL_STR,
+            "category": _STR,
+            "category_fa": _STR,
+            "status": {"enum": ["planned", "in_progress", "completed", "suspended"]},
+            "progress_percent": {"type": "integer", "minimum": 0, "maximum": 100},
+            "total_budget_rial": _INT,
+            "vat_funding_rial": _INT,
+            "start_date": _JDATE,
+            "planned_end_date": _NULL_JDATE,
+            "lat": {"type": ["number", "null"]},
+            "lon": {"type": ["number", "null"]},
+        }
+    ),
+    "ProjectPage": _obj(
+        {
+            "items": {"type": "array", "items": _ref("ProjectSummary")},
+            "total": _INT,
+            "page": _INT,
+            "per_page": _INT,
+            "pages": _INT,
+        }
+    ),
+    "ProjectDetail": {
+        "allOf": [
+            _ref("ProjectSummary"),
+            _obj(
+                {
+                    "description_fa": _NULL_STR,
+                    "funding": {
+                        "type": "array",
+                        "items": _obj({"month": _YM, "amount_rial": _INT, "source": _STR}),
+                    },
+                    "updated_on": _JDATE,
+                    "is_sample": {"type": "boolean"},
+                }
+            ),
+        ]
+    },
+    "Report": _obj(
+        {
+            "code": _STR,
+            "title_fa": _STR,
+            "municipality": _STR,
+            "municipality_fa": _STR,
+            "period_from": _JDATE,
+            "period_to": _JDATE,
+            "published_on": _JDATE,
+            "summary_fa": _STR,
+            "url": _STR,
+        }
+    ),
+    "AskRequest": _obj(
+        {"text": {"type": "string", "minLength": 1, "maxLength": 10000}, "today": _JDATE},
+        required=["text"],
+    ),
+    "AskResponse": _obj(
+        {
+            "intent": _STR,
+            "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+            "entities": {"type": "object"},
+            "answer": _STR,
+        }
+    ),
+}
+
+
+@cache
+def openapi_document() -> dict[str, Any]:
+    """Return the OpenAPI document (built once)."""
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Shafaf public API",
+            "version": "1.0.0",
+            "description": "VAT share of municipalities and the projects it funds. "
+            "Money in whole rials; dates and months are Jalali.",
+        },
+        "paths": {
+            "/api/v1/health": {
+                "get": {
+                    "summary": "Liveness and database reachability",
+                    "responses": {
+                        "200": _json(_ref("Health"), "Healthy"),
+                        "503": _json(_ref("Health"), "Database unreachable"),
+                    },
+                }
+            },
+            "/api/v1/municipalities": {
+                "get": {
+                    "summary": "List municipalities",
+                    "responses": {
+                        "200": _json(
+                            _obj({"items": {"type": "array", "items": _ref("Municipality")}}), "OK"
+                        ),
+                        "503": _ERRORS["503"],
+                    },
+                }
+            },
+            "/api/v1/vat-shares": {
+                "get": {
+                    "summary": "VAT share sums per month, quarter or year",
+                    "parameters": [
+                        _query("municipality", "Municipality slug (default: mashhad)"),
+                        _query("from", "First Jalali month, YYYY-MM (default: first with data)"),
+                        _query("to", "Last Jalali month, YYYY-MM (default: last with data)"),
+                        _query("group", "Grouping", {"enum": ["month", "quarter", "year"]}),
+                    ],
+                    "responses": {"200": _json(_ref("VatShares"), "OK"), **_ERRORS},
+                }
+            },
+            "/api/v1/projects": {
+                "get": {
+                    "summary": "Projects matching filters, paged",
+                    "parameters": [
+                        _query("municipality", "Municipality slug"),
+                        _query("district", "District code, e.g. 9 or samen"),
+                        _query("category", "Category slug"),
+                        _query(
+                            "status",
+                            "Project status",
+                            {"enum": ["planned", "in_progress", "completed", "suspended"]},
+                        ),
+                        _query("q", "Free text in name, code or description"),
+                        _query("page", "Page number", {"type": "integer", "minimum": 1}),
+                        _query(
+                            "per_page",
+                            "Page size",
+                            {"type": "integer", "minimum": 1, "maximum": 100},
+                        ),
+                    ],
+                    "responses": {"200": _json(_ref("ProjectPage"), "OK"), **_ERRORS},
+                }
+            },
+            "/api/v1/projects/{code}": {
+                "get": {
+                    "summary": "One project with its VAT funding by month",
+                    "parameters": [
+                        {"name": "code", "in": "path", "required": True, "schema": _STR}
+                    ],
+                    "responses": {"200": _json(_ref("ProjectDetail"), "OK"), **_ERRORS},
+                }
+            },
+            "/api/v1/reports": {
+                "get": {
+                    "summary": "Published financial reports",
+                    "parameters": [_query("municipality", "Municipality slug")],
+                    "responses": {
+                        "200": _json(
+                            _obj({"items": {"type": "array", "items": _ref("Report")}}), "OK"
+                        ),
+                        "503": _ERRORS["503"],
+                    },
+                }
+            },
+            "/api/v1/ask": {
+                "post": {
+                    "summary": "Answer one Persian question exactly as the bot would",
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": _ref("AskRequest")}},
+                    },
+                    "responses": {"200": _json(_ref("AskResponse"), "OK"), **_ERRORS},
+                }
+            },
+        },
+        "components": {"schemas": _SCHEMAS},
+    }

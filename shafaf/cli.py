@@ -1,0 +1,210 @@
+"""The `shafaf` console script: init, import, run, ask, eval."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from backend.config import Settings, load_settings, parse_jalali_date
+
+log = logging.getLogger("shafaf")
+
+
+def _configure_logging(verbose: bool = False) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # Third-party loggers are chatty at INFO and may print request URLs that hold the bot token.
+    for noisy in ("httpx", "httpcore", "aiohttp.access", "apscheduler", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shafaf",
+        description="Shafaf (شفاف): municipal VAT transparency bot and backend.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sub.add_parser("init", help="create or migrate the database to the newest schema")
+
+    imp = sub.add_parser("import", help="validate and import contract CSV files (all or nothing)")
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="CSV file or folder")
+
+    sub.add_parser("run", help="serve the API (and the bot when a token is set)")
+
+    ask = sub.add_parser("ask", help="answer one question exactly as the bot would")
+    ask.add_argument("text", nargs="+", metavar="TEXT")
+    ask.add_argument("--json", action="store_true", help="print intent, entities and answer")
+    ask.add_argument("--today", help="Jalali YYYY-MM-DD to resolve relative periods against")
+
+    ev = sub.add_parser("eval", help="score the NLU on a labelled JSON Lines file")
+    ev.add_argument("file", type=Path, metavar="FILE.jsonl")
+    ev.add_argument("--json", action="store_true", help="print one JSON object of scores")
+    ev.add_argument("--predictions", type=Path, metavar="OUT.jsonl", help="write predictions")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the console script."""
+    args = _parser().parse_args(argv)
+    _configure_logging(args.verbose)
+    try:
+        settings = load_settings()
+    except ValidationError as exc:
+        print(f"shafaf: invalid settings:\n{exc}", file=sys.stderr)
+        return 2
+    handler = {
+        "init": _init,
+        "import": _import,
+        "run": _run,
+        "ask": _ask,
+        "eval": _eval,
+    }[args.command]
+    try:
+        return asyncio.run(handler(settings, args))
+    except KeyboardInterrupt:
+        return 130
+
+
+async def _init(settings: Settings, _: argparse.Namespace) -> int:
+    from shafaf.runtime import open_runtime
+
+    async with open_runtime(settings):
+        pass
+    print("database is at the newest schema")
+    return 0
+
+
+async def _import(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.importer import ImportRejected, import_files, read_paths
+    from shafaf.runtime import open_runtime
+
+    try:
+        files = read_paths(args.paths)
+        async with open_runtime(settings) as runtime:
+            summary = await import_files(runtime.services.sessions, files, origin="cli")
+    except ImportRejected as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(
+            f"import rejected: {len(exc.problems)} problem(s); nothing was written",
+            file=sys.stderr,
+        )
+        return 1
+    for table, counts in summary.counts.items():
+        print(f"{table}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    print("imported" if summary.changed else "nothing changed (the data was already there)")
+    return 0
+
+
+async def _run(settings: Settings, _: argparse.Namespace) -> int:
+    from aiohttp import web
+
+    from shafaf.runtime import create_web_app, load_sample_if_empty, open_runtime
+
+    async with open_runtime(settings) as runtime:
+        loaded = await load_sample_if_empty(runtime)
+        if loaded is not None:
+            log.info(
+                "the database was empty: loaded the bundled SAMPLE data (invented figures) "
+                "from data/sample; import real data with `shafaf import`"
+            )
+        app = create_web_app(runtime)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, settings.http_host, settings.http_port)
+        await site.start()
+        log.info("HTTP API on http://%s:%s/api/v1/", settings.http_host, settings.http_port)
+        if settings.bot_token is None:
+            log.info("the bot is OFF: SHAFAF_BOT_TOKEN is not set (API still serving)")
+        else:
+            log.warning("the bot is not part of this build yet; serving the API only")
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        try:
+            await stop.wait()
+        finally:
+            log.info("shutting down")
+            await runner.cleanup()
+    return 0
+
+
+async def _ask(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.ask import AskService
+    from shafaf.runtime import open_runtime
+
+    text = " ".join(args.text)
+    try:
+        today = parse_jalali_date(args.today) if args.today else settings.today_jalali()
+    except ValueError as exc:
+        print(f"shafaf: --today: {exc}", file=sys.stderr)
+        return 2
+    async with open_runtime(settings) as runtime:
+        result = await AskService(runtime.services).ask(text, today)
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(result.answer)
+    return 0
+
+
+async def _eval(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.ask import AskService
+    from nlp.evaluate import score
+    from shafaf.runtime import open_runtime
+
+    try:
+        examples = [
+            json.loads(line)
+            for line in args.file.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
+    except (OSError, json.JSONDecodeError) as exc:
+        print(f"shafaf: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    async with open_runtime(settings) as runtime:
+        asker = AskService(runtime.services)
+        predictions = []
+        for example in examples:
+            today = (
+                parse_jalali_date(example["today"])
+                if example.get("today")
+                else settings.today_jalali()
+            )
+            understanding = await asker.understand(example["text"], today)
+            predictions.append(
+                {
+                    "text": example["text"],
+                    "intent": understanding.intent,
+                    "confidence": round(understanding.confidence, 4),
+                    "entities": understanding.entities,
+                }
+            )
+    report = score(examples, predictions)
+    if args.predictions:
+        args.predictions.write_text(
+            "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in predictions),
+            encoding="utf-8",
+        )
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        print(report.format_table())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

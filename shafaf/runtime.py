@@ -1,0 +1,81 @@
+"""Wire settings → engine → services, and own their lifecycles."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiohttp import web
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from backend.api.app import build_api_app
+from backend.ask import AskService
+from backend.config import Settings
+from backend.db import create_engine, create_sessionmaker
+from backend.importer import ImportSummary, import_files, read_paths
+from backend.migrate import upgrade_to_head
+from backend.models import Municipality
+from backend.services import Services
+
+log = logging.getLogger("shafaf")
+
+SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data" / "sample"
+
+
+@dataclass(frozen=True, slots=True)
+class Runtime:
+    """What one process holds: its settings, its one engine and the services over it."""
+
+    settings: Settings
+    engine: AsyncEngine
+    services: Services
+
+
+def build_runtime(settings: Settings) -> Runtime:
+    """Create the engine (no I/O yet) and wire the services."""
+    engine = create_engine(settings.database_url)
+    services = Services.build(create_sessionmaker(engine), settings.today_jalali)
+    return Runtime(settings, engine, services)
+
+
+@asynccontextmanager
+async def open_runtime(settings: Settings, *, migrate: bool = True) -> AsyncIterator[Runtime]:
+    """Yield a runtime with an up-to-date schema; dispose the engine afterwards."""
+    runtime = build_runtime(settings)
+    try:
+        if migrate:
+            await upgrade_to_head(runtime.engine)
+        yield runtime
+    finally:
+        await runtime.engine.dispose()
+
+
+async def load_sample_if_empty(runtime: Runtime) -> ImportSummary | None:
+    """Import the bundled sample data when the database holds no municipality yet."""
+    async with runtime.services.sessions() as session:
+        count = await session.scalar(select(func.count()).select_from(Municipality))
+    if count:
+        return None
+    files = read_paths([SAMPLE_DIR])
+    return await import_files(runtime.services.sessions, files, origin="sample", is_sample=True)
+
+
+def create_web_app(runtime: Runtime) -> web.Application:
+    """Build the HTTP application: the public API now; the staff panel and webhook join later."""
+    return build_api_app(runtime.services, AskService(runtime.services))
+
+
+def create_app(settings: Settings) -> web.Application:
+    """Build a self-contained HTTP app that disposes its engine on cleanup (tests, `run`)."""
+    runtime = build_runtime(settings)
+    app = create_web_app(runtime)
+
+    async def _dispose(_: web.Application) -> None:
+        await runtime.engine.dispose()
+
+    app.on_cleanup.append(_dispose)
+    return app
