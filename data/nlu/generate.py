@@ -1,0 +1,151 @@
+"""Render the hand-written templates into data/nlu/train.jsonl, deterministically.
+
+Run: .venv/bin/python data/nlu/generate.py
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import templates_a as A  # noqa: E402
+import templates_b as B  # noqa: E402
+import templates_oos as O  # noqa: E402
+
+TEMPLATES: dict[str, list[str]] = {
+    "greeting": B.GREETING,
+    "help": B.HELP,
+    "thanks": B.THANKS,
+    "vat_share": A.VAT_SHARE,
+    "vat_compare": A.VAT_COMPARE,
+    "vat_spending": A.VAT_SPENDING,
+    "project_list": A.PROJECT_LIST,
+    "project_info": A.PROJECT_INFO,
+    "tax_calculator": B.TAX_CALCULATOR,
+    "report": B.REPORT,
+    "faq": B.FAQ,
+    "feedback": B.FEEDBACK,
+    "feedback_status": B.FEEDBACK_STATUS,
+    "subscribe": B.SUBSCRIBE,
+    "unsubscribe": B.UNSUBSCRIBE,
+    "out_of_scope": O.OUT_OF_SCOPE,
+}
+
+# Surface forms the entity extractor is likely to MISS (unknown names, colloquial periods,
+# partial matches), so the classifier also learns the unmasked shape of each slot.
+# "{category}" inside a project surface models a project name whose category word was masked
+# but whose full name was not recognised.
+SURFACE: dict[str, list[str]] = {
+    "project": [
+        "پل عابر پیاده چهارراه خیام", "بوستان ولایت", "مجتمع فرهنگی امام رضا",
+        "تونل بلوار توس", "پارکینگ طبقاتی احمدآباد", "بازارچه محلی قاسم آباد",
+        "استخر سرپوشیده شهید رجایی", "خیابان سازی بلوار سجاد", "{category} ولایت",
+        "{category} شماره ۱۲", "{category} بلوار معلم", "{category} محله ما",
+        "پروژه شماره ۴۱", "پروژه x-۲۰۴", "خط ۴ {category}", "زمین چمن محله ما",
+        "سالن همایش شهرداری", "میدان ۱۵ خرداد", "پیاده راه بلوار سناباد",
+    ],
+    "city": ["گناباد", "چناران", "فریمان", "شهرمون", "شهر ما", "اینجا", "mashhad", "torbat"],
+    "district": ["ناحیه ۲", "محله ما", "قاسم آباد", "وکیل آباد", "منطقه خودمون", "مناطق محروم"],
+    "category": [
+        "کتابخونه", "استخر", "پیاده رو", "جدول کشی", "روشنایی معابر", "سرویس بهداشتی",
+        "پارکینگ", "فضای بازی بچه ها", "خط ویژه", "آسفالت کوچه ها",
+    ],
+    "period": [
+        "این فصل", "ماه پیش", "چند ماه اخیر", "سالای قبل", "زمستون", "اول سال",
+        "این چند وقت", "سال قبلش", "تابستون پارسال",
+    ],
+    "amount": ["یه میلیون", "صد تومن", "دویست تومن", "۳۰ تومن", "یک و نیم تومن", "۴۰ تا"],
+    "code": ["۴۵۸۸۱", "ab-33", "کد ۹۹۱", "fb22"],
+}
+
+SLOT = re.compile(r"\{(project|city|district|category|amount|code|period)\}")
+NO_PREFIX = {"greeting", "thanks", "help"}
+TYPO_CANDIDATE = re.compile(r"[\u0600-\u06FF]{5,}")
+
+
+def surface(template: str, rng: random.Random) -> str:
+    """Replace some placeholders by surface words the extractor would miss."""
+
+    def pick(m: re.Match[str]) -> str:
+        if rng.random() < 0.4:
+            return m.group(0)
+        value = rng.choice(SURFACE[m.group(1)])
+        return SLOT.sub(lambda _m: "{category}", value)
+
+    return SLOT.sub(pick, template)
+
+
+def noisy(text: str, intent: str, rng: random.Random) -> str:
+    """Apply one realistic chat mutation: dropped punctuation/ZWNJ, a typo, a colloquial form."""
+    choice = rng.randrange(6)
+    if choice == 0:
+        out = text.replace("\u200c", "").replace("؟", "").replace("?", "")
+    elif choice == 1:
+        words = [m for m in TYPO_CANDIDATE.finditer(text) if not SLOT.search(m.group(0))]
+        if not words:
+            return text
+        m = rng.choice(words)
+        i = rng.randrange(m.start() + 1, m.end() - 1)
+        out = text[:i] + text[i + 1 :] if rng.random() < 0.6 else (
+            text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+        )
+    elif choice == 2:
+        out = (
+            text.replace("چقدر", "چقد").replace("میخوام", "میخام").replace("است", "ه")
+            .replace("شده", "شده").replace("را ", "رو ").replace("هستند", "هستن")
+        )
+    elif choice == 3 and intent not in NO_PREFIX:
+        out = rng.choice(["سلام ", "ببخشید ", "سلام وقت بخیر، ", "یه سوال داشتم، "]) + text
+    elif choice == 4 and intent not in NO_PREFIX:
+        out = text + rng.choice([" لطفا", " ممنون میشم", " مرسی", " بی زحمت", "؟؟"])
+    else:
+        out = text.replace("ی", "ي").replace("ک", "ك")  # Arabic keyboard
+    return out
+
+
+def generate() -> list[dict[str, str]]:
+    """Build the training rows: each template once, plus seeded surface and noisy copies."""
+    rng = random.Random(1405)
+    rows: list[dict[str, str]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(text: str, intent: str, group: str) -> None:
+        key = (text, intent)
+        if key not in seen:
+            seen.add(key)
+            rows.append({"text": text, "intent": intent, "group": group})
+
+    for intent, templates in TEMPLATES.items():
+        for i, template in enumerate(templates):
+            # Copies share the group so cross-validation never splits a template's variants.
+            group = f"{intent}:{i}"
+            add(template, intent, group)
+            if SLOT.search(template) and rng.random() < 0.45:
+                add(surface(template, rng), intent, group)
+            if rng.random() < 0.35:
+                add(noisy(template, intent, rng), intent, group)
+    return rows
+
+
+def main() -> None:
+    rows = generate()
+    out = HERE / "train.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row["intent"]] = counts.get(row["intent"], 0) + 1
+    print(f"wrote {len(rows)} rows to {out}")
+    for intent, n in counts.items():
+        print(f"  {intent:16s} {n}")
+
+
+if __name__ == "__main__":
+    main()

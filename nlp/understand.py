@@ -1,0 +1,125 @@
+"""Turn one citizen question into an `Understanding`: intent, entities, candidates, alternatives."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import jdatetime
+
+from nlp.entities import Extraction, extract
+from nlp.finglish import to_persian
+from nlp.gazetteer import Gazetteer
+from nlp.intents import load_classifier
+from nlp.normalize import normalize
+from nlp.types import GazetteerData, Understanding
+
+# Taxes and fees that are not VAT: the bot has no data on them, so they must not be answered as
+# VAT figures even when the classifier is tempted by "مالیات" or "عوارض".
+_OTHER_TAX_RE = re.compile(
+    r"مالیات(?: بر)? ?(?:درآمد|حقوق|مشاغل|ارث|خودرو|ماشین|ملک|املاک|مستغلات|اجاره|سهام|"
+    r"نقل و انتقال|خانه|خونه|مسکن|شرکت|پلاک|تمبر)"
+    r"|عوارض (?:نوسازی|خودرو|ماشین|سالیانه|سالانه|ساختمان|پروانه|پسماند|کسب|صدور|پلاک|"
+    r"آزادراه|طرح ترافیک)"
+    r"|اظهارنامه|طرح ترافیک|(?<!\d)137(?!\d)"
+)
+_VAT_RE = re.compile(r"ارزش ?\u200c?افز(?:و)?ده|\bvat\b|مالیات (?:بر )?خرید")
+
+# Below this probability, or this close to the runner-up, the bot should offer `alternatives`.
+LOW_CONFIDENCE = 0.55
+SMALL_MARGIN = 0.15
+
+_NO_ENTITY_INTENTS = frozenset({"out_of_scope", "greeting", "help", "thanks"})
+_MONEY_OF_ONE_PROJECT = frozenset({"vat_share", "vat_spending"})
+_ABOUT_ONE_PROJECT = frozenset({"project_info", "feedback"})
+
+_gazetteer_cache: dict[int, tuple[GazetteerData, Gazetteer]] = {}
+
+
+def gazetteer_for(data: GazetteerData) -> Gazetteer:
+    """Return a built Gazetteer for this data object, reusing the last build of the same object."""
+    hit = _gazetteer_cache.get(id(data))
+    if hit is not None and hit[0] is data:
+        return hit[1]
+    gaz = Gazetteer.build(data)
+    _gazetteer_cache.clear()  # one live dataset at a time; a re-import replaces it
+    _gazetteer_cache[id(data)] = (data, gaz)
+    return gaz
+
+
+def _is_other_tax(normalized: str) -> bool:
+    """Return True for questions about a non-VAT tax or fee that never mention VAT."""
+    text = normalized.replace("\u200c", " ")
+    return _OTHER_TAX_RE.search(text) is not None and _VAT_RE.search(text) is None
+
+
+def _choose_intent(scores: list[tuple[str, float]], ex: Extraction) -> tuple[str, float]:
+    """Apply entity-aware corrections to the classifier's top intent."""
+    intent, conf = scores[0]
+    ents = ex.entities
+    ranked = [name for name, _ in scores[:3]]
+    # A tracking code is only ever quoted to ask about one's own feedback.
+    if "tracking_code" in ents and intent == "feedback" and "feedback_status" in ranked:
+        return "feedback_status", conf
+    # "What percent reaches the city" with an amount is the calculator, not the FAQ.
+    if "amount_rial" in ents and intent == "faq":
+        return "tax_calculator", conf
+    # The contract: a question about one project's money is project_info.
+    if intent in _MONEY_OF_ONE_PROJECT and "project" in ents and "category" not in ents:
+        return "project_info", conf
+    return intent, conf
+
+
+def _prune(intent: str, ents: dict[str, Any]) -> dict[str, Any]:
+    """Keep only the entities this intent's frame carries (contract labelling rules)."""
+    if intent in _NO_ENTITY_INTENTS:
+        return {}
+    out = dict(ents)
+    if intent != "project_list":
+        out.pop("status", None)  # "کی تکمیل میشه" about one project is not a status filter
+    if intent != "tax_calculator":
+        out.pop("amount_rial", None)
+    if intent != "feedback_status":
+        out.pop("tracking_code", None)
+    if intent != "vat_compare":
+        out.pop("compare_municipality", None)
+        out.pop("compare_period", None)
+    return out
+
+
+def understand(text: str, gazetteer: Gazetteer, today: jdatetime.date) -> Understanding:
+    """Understand one question: normalize, extract and mask entities, classify, apply rules."""
+    normalized = normalize(to_persian(text))
+    if not normalized or _is_other_tax(normalized):
+        return Understanding("out_of_scope", 1.0, normalized_text=normalized)
+    classifier = load_classifier()
+    ex = extract(normalized, gazetteer, today)
+    scores = classifier.scores(ex.masked(normalized))
+    if ex.weak_span is not None and "project" not in ex.entities:
+        # Words that name a kind of place and, loosely, some projects ("ایستگاه آتش‌نشانی"):
+        # read as a category unless the question is clearly about one project.
+        as_project = ex.project_reading()
+        project_scores = classifier.scores(as_project.masked(normalized))
+        top, conf = scores[0]
+        p_top, p_conf = project_scores[0]
+        about_one = top in _ABOUT_ONE_PROJECT or top == "out_of_scope" or conf < LOW_CONFIDENCE
+        if about_one and p_top in _ABOUT_ONE_PROJECT and (top != p_top or p_conf >= conf):
+            ex, scores = as_project, project_scores
+    intent, confidence = _choose_intent(scores, ex)
+    if ex.candidates and intent in ("project_list", "vat_spending"):
+        # An ambiguous kind-of-place in a list question is a category filter, not a project.
+        ex = extract(normalized, gazetteer, today, with_projects=False)
+    entities = _prune(intent, ex.entities)
+    candidates = [] if intent in _NO_ENTITY_INTENTS else list(ex.candidates)
+    alternatives: list[tuple[str, float]] = []
+    runner_up = scores[1][1] if len(scores) > 1 else 0.0
+    if confidence < LOW_CONFIDENCE or confidence - runner_up < SMALL_MARGIN:
+        alternatives = [(name, p) for name, p in scores if name != intent and p >= 0.05][:3]
+    return Understanding(
+        intent=intent,
+        confidence=float(confidence),
+        entities=entities,
+        candidates=candidates,
+        alternatives=alternatives,
+        normalized_text=normalized,
+    )

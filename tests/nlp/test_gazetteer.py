@@ -1,0 +1,186 @@
+"""Gazetteer matching: names, variants, Finglish, typos, districts, categories, projects."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nlp.gazetteer import Gazetteer, latin_skeleton, persian_skeleton
+from nlp.normalize import normalize
+from nlp.types import GazetteerData
+
+
+def _load_fixture() -> Any:
+    """Import the shared invented gazetteer beside this file (works with or without __init__)."""
+    path = Path(__file__).with_name("_gaz_fixture.py")
+    spec = importlib.util.spec_from_file_location("_nlp_gaz_fixture", path)
+    assert spec is not None and spec.loader is not None
+    module = sys.modules.get("_nlp_gaz_fixture")
+    if module is None:
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["_nlp_gaz_fixture"] = module
+        spec.loader.exec_module(module)
+    return module
+
+
+_FIXTURE = _load_fixture()
+GAZ = _FIXTURE.GAZ
+
+
+def _munis(text: str) -> list[str]:
+    toks = GAZ.tokens(normalize(text))
+    return [m.value for m in GAZ.find_municipalities(toks, set())]
+
+
+def _districts(text: str) -> list[str]:
+    toks = GAZ.tokens(normalize(text))
+    return [m.value for m in GAZ.find_districts(toks, set(), None)]
+
+
+def _categories(text: str) -> list[str]:
+    toks = GAZ.tokens(normalize(text))
+    return [m.value for m in GAZ.find_categories(toks, set())]
+
+
+def _project(text: str) -> tuple[str, ...] | None:
+    toks = GAZ.tokens(normalize(text))
+    pm = GAZ.find_project(toks, set())
+    return None if pm is None else pm.codes
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("درآمد نیشابور چقدر شد", "neyshabur"),
+        ("شهرداری تربت‌حیدریه", "torbat-heydarieh"),
+        ("شهرداری تربت حیدریه", "torbat-heydarieh"),
+        ("تربت هم سهم داره؟", "torbat-heydarieh"),
+        ("سهم نیشابوز", "neyshabur"),  # one-letter typo
+        ("neishabour chand gereft", "neyshabur"),
+        ("nishabur", "neyshabur"),
+        ("sahme mashad", "mashhad"),
+        ("ghoochan", "quchan"),
+        ("quchan", "quchan"),
+        ("sabzevar", "sabzevar"),
+        ("torbat heydarieh", "torbat-heydarieh"),
+    ],
+)
+def test_municipality_variants(text: str, slug: str) -> None:
+    assert _munis(text) == [slug]
+
+
+def test_municipalities_keep_order() -> None:
+    assert _munis("قوچان بیشتر گرفته یا سبزوار") == ["quchan", "sabzevar"]
+
+
+def test_finglish_word_does_not_become_a_name() -> None:
+    # "arzesh" and "ورزش" share consonants; an initial و keeps them apart
+    assert persian_skeleton("ورزشی") != latin_skeleton("arzesh")
+    assert _categories("arzesh afzoode") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("پروژه‌های منطقه ۹", "9"),
+        ("پروژه‌های منطقه نه", "9"),
+        ("منطقه‌ی ۱۱", "11"),
+        ("منطقه ی 3", "3"),
+        ("ناحیه ۵", "5"),
+        ("منطقه نهم", "9"),
+        ("منطقه دوازدهم شهر", "12"),
+        ("منطقه ثامن", "samen"),
+        ("حوالی ثامن", "samen"),
+        ("mantaghe 9", "9"),
+        ("mantaqe 13", "13"),
+        ("منظقه ۱۲", "12"),  # typo in the keyword
+        ("منطقه٧", "7"),
+    ],
+)
+def test_district_variants(text: str, code: str) -> None:
+    assert _districts(text) == [code]
+
+
+def test_district_needs_a_number() -> None:
+    assert _districts("این منطقه خیلی شلوغه") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("پارک‌ها", "green"),
+        ("بوستانهای شهر", "green"),
+        ("پل‌هایی که ساختید", "roads"),
+        ("حمل و نقل عمومی", "transport"),
+        ("حمل‌ونقل", "transport"),
+        ("حمل و نقل", "transport"),
+        ("فرهنگی ورزشی", "culture"),
+        ("تقاطع‌ها و معابر", "roads"),
+        ("ایستگاه آتش‌نشانی", "safety"),
+        ("فضاي سبز", "green"),  # Arabic ي
+    ],
+)
+def test_category_variants(text: str, slug: str) -> None:
+    assert _categories(text)[:1] == [slug]
+
+
+def test_category_prefers_longest_phrase() -> None:
+    toks = GAZ.tokens(normalize("ایستگاه آتش نشانی"))
+    (m,) = GAZ.find_categories(toks, set())
+    assert (m.tok_start, m.tok_end) == (0, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("بوستان لاله منطقه ۴", "P-201"),
+        ("بوستان لاله کی تموم میشه", "P-201"),
+        ("پارک لاله", "P-201"),  # everyday synonym
+        ("بوستان‌ارغوان", "P-202"),  # ZWNJ instead of space
+        ("ارغوان", "P-202"),
+        ("زیرگذر جهاد", "P-207"),
+        ("زیرگذر میدان جحاد", "P-207"),  # typo
+        ("خط ۲ مترو", "P-205"),
+        ("كتابخانه مركزي نيشابور", "P-206"),  # Arabic ك/ي
+        ("کتابخونه مرکزی نیشابور", "P-206"),
+        ("تقاطع غیر همسطح معلم", "P-209"),
+        ("پیاده راه اطراف بازار رضا", "P-210"),
+        ("فرهنگسرای منطقه ۹", "P-208"),
+    ],
+)
+def test_project_partial_and_informal_names(text: str, code: str) -> None:
+    assert _project(text) == (code,)
+
+
+@pytest.mark.parametrize(
+    "text", ["بوستان", "پروژه‌های منطقه ۴", "پارک‌های منطقه ۹", "فرهنگسراهای منطقه ۹", "مترو"]
+)
+def test_generic_words_do_not_pick_a_project(text: str) -> None:
+    toks = GAZ.tokens(normalize(text))
+    pm = GAZ.find_project(toks, set())
+    assert pm is None or pm.weak
+
+
+def test_ambiguous_project_returns_candidates() -> None:
+    toks = GAZ.tokens(normalize("ایستگاه آتش نشانی"))
+    pm = GAZ.find_project(toks, set())
+    assert pm is not None and pm.ambiguous
+    assert set(pm.codes) == {"P-203", "P-204"}
+
+
+def test_project_codes() -> None:
+    hits = GAZ.find_project_codes(normalize("اطلاعات پروژه p-208 و P209"))
+    assert [m.value for m in hits] == ["P-208", "P-209"]
+    assert GAZ.find_project_codes(normalize("کد X-999")) == []
+
+
+def test_empty_gazetteer_matches_nothing() -> None:
+    gaz = Gazetteer.build(GazetteerData())
+    toks = gaz.tokens(normalize("پروژه‌های منطقه ۹ مشهد"))
+    assert gaz.find_project(toks, set()) is None
+    assert gaz.find_municipalities(toks, set()) == []
+    assert gaz.find_categories(toks, set()) == []
