@@ -79,9 +79,7 @@ _RANGE_TO = frozenset({"تا", "الی", "لغایت", "ta"})
 _AND = frozenset({"و", "va"})
 _LIST_GAPS: tuple[list[str], ...] = (["و"], ["va"], [])
 _COUNTED = _MONTH_WORD | _YEAR_WORD
-_COMPARE_GAP = frozenset(
-    {"و", "با", "نسبت", "به", "در", "مقایسه", "برابر", "یا", "vs", "va", "ba"}
-)
+_COMPARE_GAP = frozenset({"و", "با", "نسبت", "به", "در", "مقایسه", "برابر", "یا", "vs", "va", "ba"})
 # A 4-digit number next to these is money, a count or an identifier, not a year.
 _NOT_YEAR_AFTER = frozenset(
     {"تومان", "تومن", "تومانی", "تومنی", "ریال", "ریالی", "ت", "هزار", "میلیون", "ملیون",
