@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -35,6 +35,7 @@ from backend.errors import DomainError, InvalidInput, NotFound
 from backend.formatting import (
     change_phrase,
     date_label,
+    fa_digits_in_prose,
     fa_int,
     fa_number,
     fa_percent,
@@ -160,7 +161,16 @@ def _latest(*days: jdatetime.date | None) -> jdatetime.date | None:
 
 
 def _finish(reply: Reply) -> Reply:
-    """Append the sample notice once, last, where every transport shows it."""
+    """Show database names in Persian digits; append the sample notice once, last."""
+    reply.blocks[:] = [
+        replace(
+            block,
+            text=fa_digits_in_prose(block.text),
+            label=fa_digits_in_prose(block.label),
+            items=tuple(fa_digits_in_prose(item) for item in block.items),
+        )
+        for block in reply.blocks
+    ]
     if reply.sample:
         reply.blocks.append(Block("note", T.SAMPLE_NOTE))
     return reply

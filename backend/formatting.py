@@ -16,6 +16,7 @@ decimals use U+066B (٫) and percents U+066A (٪); a negative sign is U+2212 (�
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -68,6 +69,16 @@ Number = int | float | Fraction | Decimal
 def fa_digits(text: str) -> str:
     """Replace ASCII digits with Persian digits."""
     return text.translate(_FA_DIGITS)
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def fa_digits_in_prose(text: str) -> str:
+    """Persian digits in running text, but leave codes and links ("D-101", URLs) as written."""
+    return " ".join(
+        word if _LATIN.search(word) else word.translate(_FA_DIGITS) for word in text.split(" ")
+    )
 
 
 def _decimal(value: Number) -> Decimal:
