@@ -189,3 +189,156 @@ class DataImport(Base):
     # {table: {"inserted": n, "updated": n, "unchanged": n}}
     counts: Mapped[dict[str, dict[str, int]]] = mapped_column(JSON, default=dict)
     is_sample: Mapped[bool] = mapped_column(default=False)
+
+
+# --- Citizens' side: feedback, subscriptions, conversations, questions (issue 4) ---
+
+FEEDBACK_KINDS = ("complaint", "criticism", "suggestion", "thanks")
+FEEDBACK_STATUSES = ("new", "in_review", "answered", "closed", "rejected", "hidden")
+
+
+class Feedback(Base):
+    """A citizen's complaint, criticism, suggestion or thanks, tracked by a code."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('complaint', 'criticism', 'suggestion', 'thanks')", name="kind_valid"
+        ),
+        CheckConstraint(
+            "status IN ('new', 'in_review', 'answered', 'closed', 'rejected', 'hidden')",
+            name="status_valid",
+        ),
+        Index("ix_feedback_chat", "platform", "chat_id"),
+        Index("ix_feedback_status_created", "status", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tracking_code: Mapped[str] = mapped_column(String(16), unique=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[int | None] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    photo_file_id: Mapped[str | None] = mapped_column(String(256))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    # Shared only through the citizen's own "share contact" button; staff roles gate viewing.
+    contact_phone: Mapped[str | None] = mapped_column(String(32))
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16), default="new")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    project: Mapped[Project | None] = relationship()
+    events: Mapped[list[FeedbackEvent]] = relationship(
+        back_populates="feedback", order_by="FeedbackEvent.id"
+    )
+
+
+class FeedbackEvent(Base):
+    """One step in a feedback's history: a status change, a public reply or an internal note."""
+
+    __tablename__ = "feedback_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feedback_id: Mapped[int] = mapped_column(ForeignKey("feedback.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(100))  # staff username, or "citizen"
+    kind: Mapped[str] = mapped_column(String(24))  # created | status | reply | note
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str | None] = mapped_column(String(16))
+    text: Mapped[str | None] = mapped_column(Text)
+    public: Mapped[bool] = mapped_column(default=False)  # shown to the citizen
+
+    feedback: Mapped[Feedback] = relationship(back_populates="events")
+
+
+class OutboxMessage(Base):
+    """A message owed to a citizen (staff reply, status notice): sent from here, never lost."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_pending", "sent_at", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(32))  # feedback_reply | feedback_status | ...
+    text: Mapped[str] = mapped_column(Text)
+    ref: Mapped[str | None] = mapped_column(String(64))  # e.g. the tracking code
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    failed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class Subscription(Base):
+    """A chat's digest subscription and the topics it follows."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (
+        UniqueConstraint("platform", "chat_id"),
+        CheckConstraint("frequency IN ('weekly', 'monthly')", name="frequency_valid"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    frequency: Mapped[str] = mapped_column(String(16))
+    municipality: Mapped[str | None] = mapped_column(String(64))
+    # {"districts": [...], "categories": [...], "projects": [...]}; empty = everything
+    topics: Mapped[dict[str, list[str]]] = mapped_column(JSON, default=dict)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_digest_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ConversationState(Base):
+    """Where a chat is in a multi-step flow (feedback…); in the database to survive restarts."""
+
+    __tablename__ = "conversation_states"
+    __table_args__ = (UniqueConstraint("platform", "chat_id", "flow"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    flow: Mapped[str] = mapped_column(String(32))
+    step: Mapped[str] = mapped_column(String(32))
+    data: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class QuestionLog(Base):
+    """A question the bot answered or could not: staff review fallbacks and 👎 answers."""
+
+    __tablename__ = "question_log"
+    __table_args__ = (Index("ix_question_log_review", "answered", "helpful", "handled"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    text: Mapped[str] = mapped_column(Text)
+    intent: Mapped[str] = mapped_column(String(32))
+    confidence: Mapped[float] = mapped_column(Float)
+    answered: Mapped[bool] = mapped_column()
+    helpful: Mapped[bool | None] = mapped_column()
+    reason: Mapped[str | None] = mapped_column(Text)
+    handled: Mapped[bool] = mapped_column(default=False)
+
+
+class ChatBlock(Base):
+    """A chat staff barred from submitting feedback (spam, abuse)."""
+
+    __tablename__ = "chat_blocks"
+    __table_args__ = (UniqueConstraint("platform", "chat_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -7,8 +7,13 @@ from dataclasses import dataclass
 from backend.services.base import SessionFactory, Today
 from backend.services.calculator import CalculatorService
 from backend.services.catalog import CatalogService
+from backend.services.conversations import ConversationStore
+from backend.services.feedback import FeedbackService
+from backend.services.outbox import OutboxService
 from backend.services.projects import ProjectService
+from backend.services.questions import QuestionLogService
 from backend.services.spending import SpendingService
+from backend.services.subscriptions import SubscriptionService
 from backend.services.vat import VatService
 
 
@@ -23,6 +28,11 @@ class Services:
     projects: ProjectService
     catalog: CatalogService
     calculator: CalculatorService
+    feedback: FeedbackService
+    subscriptions: SubscriptionService
+    conversations: ConversationStore
+    questions: QuestionLogService
+    outbox: OutboxService
 
     @classmethod
     def build(cls, sessions: SessionFactory, today: Today) -> Services:
@@ -38,4 +48,9 @@ class Services:
             projects=ProjectService(sessions),
             catalog=catalog,
             calculator=CalculatorService(vat, spending, catalog),
+            feedback=FeedbackService(sessions),
+            subscriptions=SubscriptionService(sessions),
+            conversations=ConversationStore(sessions),
+            questions=QuestionLogService(sessions),
+            outbox=OutboxService(sessions),
         )

@@ -10,8 +10,17 @@ from nlp import intents as I
 from nlp.types import INTENTS
 
 DATA_INTENTS = {
-    "vat_share", "vat_compare", "vat_spending", "project_list", "project_info",
-    "tax_calculator", "report", "feedback", "feedback_status", "subscribe", "unsubscribe",
+    "vat_share",
+    "vat_compare",
+    "vat_spending",
+    "project_list",
+    "project_info",
+    "tax_calculator",
+    "report",
+    "feedback",
+    "feedback_status",
+    "subscribe",
+    "unsubscribe",
 }
 
 # Held-out sentences written for these tests only (not in data/nlu), already masked the way
@@ -111,9 +120,7 @@ def test_unknown_text_is_out_of_scope(clf: I.IntentClassifier) -> None:
     assert clf.scores("zxqv wplk")[0][0] == "out_of_scope"
 
 
-@pytest.mark.parametrize(
-    ("intent", "text"), [(i, t) for i, ts in HELD_OUT.items() for t in ts]
-)
+@pytest.mark.parametrize(("intent", "text"), [(i, t) for i, ts in HELD_OUT.items() for t in ts])
 def test_held_out_sentences(clf: I.IntentClassifier, intent: str, text: str) -> None:
     assert clf.scores(text)[0][0] == intent
 
