@@ -29,6 +29,8 @@ ACTION_KINDS: frozenset[str] = frozenset(
         "feedback_status",  # payload: a tracking code
         "subscribe",  # payload: "weekly" | "monthly"
         "unsubscribe",  # payload: ""
+        "flow",  # payload: "<flow>:<choice>"; routed to that flow (backend/flows/base.py)
+        "rate",  # payload: "<question id>:<1|0>"; 👍/👎 on an answer
     }
 )
 CALLBACK_LIMIT_BYTES = 64

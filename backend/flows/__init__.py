@@ -1,0 +1,1 @@
+"""Transport-neutral multi-step conversations (feedback, subscription) driven by the bot or CLI."""
