@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from dataclasses import dataclass
 from typing import Any
 
 import jdatetime
-from sqlalchemy import func, select
 
-from backend.models import DataImport
 from backend.services import Services
 from nlp.gazetteer import Gazetteer
 from nlp.types import Understanding
 from nlp.understand import understand
-
-# How long a process trusts its gazetteer before checking whether an import changed the names.
-GAZETTEER_RECHECK_SECONDS = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,38 +33,31 @@ class AskResult:
 
 
 class GazetteerCache:
-    """Keep one Gazetteer per process, rebuilt when an import changed the database."""
+    """Keep one Gazetteer per process, rebuilt when an import changed the data version."""
 
     def __init__(self, services: Services) -> None:
         self._services = services
         self._gazetteer: Gazetteer | None = None
         self._version: int | None = None
-        self._checked_at = 0.0
         self._lock = asyncio.Lock()
 
     def invalidate(self) -> None:
         """Force a rebuild on next use (called after an import in this process)."""
-        self._checked_at = 0.0
+        self._services.version.invalidate()
         self._version = None
 
     async def get(self) -> Gazetteer:
-        """Return the current gazetteer."""
-        now = time.monotonic()
-        if self._gazetteer is not None and now - self._checked_at < GAZETTEER_RECHECK_SECONDS:
+        """Return the gazetteer of the current data version."""
+        version = await self._services.version.current()
+        if self._gazetteer is not None and version == self._version:
             return self._gazetteer
         async with self._lock:
-            version = await self._current_version()
             if self._gazetteer is None or version != self._version:
                 data = await self._services.catalog.gazetteer_data()
                 # Building indexes is CPU work; keep it off the event loop.
                 self._gazetteer = await asyncio.to_thread(Gazetteer.build, data)
                 self._version = version
-            self._checked_at = time.monotonic()
             return self._gazetteer
-
-    async def _current_version(self) -> int:
-        async with self._services.sessions() as session:
-            return int(await session.scalar(select(func.max(DataImport.id))) or 0)
 
 
 class AskService:

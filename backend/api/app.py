@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from backend.api.cache import CACHE, ResponseCache
 from backend.api.errors import error_middleware
 from backend.api.keys import ASK, SERVICES
 from backend.api.openapi import openapi_document
@@ -23,6 +24,7 @@ def build_api_app(services: Services, asker: AskService) -> web.Application:
     app = web.Application(middlewares=[error_middleware], client_max_size=MAX_BODY_BYTES)
     app[SERVICES] = services
     app[ASK] = asker
+    app[CACHE] = ResponseCache()
     app.add_routes(routes)
     app.router.add_get("/api/v1/openapi.json", _openapi)
     return app

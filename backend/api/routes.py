@@ -8,6 +8,7 @@ from aiohttp import web
 from sqlalchemy import text as sql
 
 from backend.api import params, serialize
+from backend.api.cache import cached
 from backend.api.keys import ASK, SERVICES
 from backend.config import parse_jalali_date
 from backend.errors import InvalidInput
@@ -34,6 +35,7 @@ async def health(request: web.Request) -> web.Response:
 
 
 @routes.get("/api/v1/municipalities")
+@cached
 async def municipalities(request: web.Request) -> web.Response:
     """List municipalities."""
     items = await request.app[SERVICES].catalog.municipalities()
@@ -41,6 +43,7 @@ async def municipalities(request: web.Request) -> web.Response:
 
 
 @routes.get("/api/v1/vat-shares")
+@cached
 async def vat_shares(request: web.Request) -> web.Response:
     """Sum a municipality's VAT share per month, quarter or year."""
     q = request.query
@@ -62,6 +65,7 @@ async def vat_shares(request: web.Request) -> web.Response:
 
 
 @routes.get("/api/v1/projects")
+@cached
 async def projects(request: web.Request) -> web.Response:
     """List projects matching filters, paged."""
     q = request.query
@@ -81,6 +85,7 @@ async def projects(request: web.Request) -> web.Response:
 
 
 @routes.get("/api/v1/projects/{code}")
+@cached
 async def project(request: web.Request) -> web.Response:
     """Return one project with its funding by month."""
     code = request.match_info["code"].strip()
@@ -91,6 +96,7 @@ async def project(request: web.Request) -> web.Response:
 
 
 @routes.get("/api/v1/reports")
+@cached
 async def reports(request: web.Request) -> web.Response:
     """List published reports."""
     items = await request.app[SERVICES].catalog.reports(params.text(request.query, "municipality"))

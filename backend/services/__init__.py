@@ -15,6 +15,7 @@ from backend.services.questions import QuestionLogService
 from backend.services.spending import SpendingService
 from backend.services.subscriptions import SubscriptionService
 from backend.services.vat import VatService
+from backend.services.version import DataVersion
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ class Services:
     conversations: ConversationStore
     questions: QuestionLogService
     outbox: OutboxService
+    version: DataVersion
 
     @classmethod
     def build(cls, sessions: SessionFactory, today: Today) -> Services:
@@ -53,4 +55,5 @@ class Services:
             conversations=ConversationStore(sessions),
             questions=QuestionLogService(sessions),
             outbox=OutboxService(sessions),
+            version=DataVersion(sessions),
         )

@@ -221,3 +221,27 @@ async def test_eval_dataset_import_then_api_sums_equal_csv(
         assert {i["key"]: i["amount_rial"] for i in body["items"]} == _yearly_sums(
             EVAL_DATASET, muni
         )
+
+
+async def test_cached_reads_follow_a_new_import(
+    sample_runtime: Runtime, aiohttp_client: Any
+) -> None:
+    client = await aiohttp_client(create_web_app(sample_runtime))
+    params = {"municipality": "kashmar", "from": "1404-01", "to": "1404-01"}
+    before = await (await client.get("/api/v1/vat-shares", params=params)).json()
+    again = await (await client.get("/api/v1/vat-shares", params=params)).json()
+    assert again == before
+    row = next(
+        r
+        for r in _csv_rows(SAMPLE_DIR / "vat_shares.csv")
+        if r["municipality"] == "kashmar" and r["year"] == "1404" and r["month"] == "1"
+    )
+    header = ",".join(row)
+    changed = {**row, "amount_rial": str(int(row["amount_rial"]) + 1000)}
+    csv_text = header + "\n" + ",".join(changed[k] for k in row) + "\n"
+    await import_files(
+        sample_runtime.services.sessions, {"vat_shares.csv": csv_text.encode()}, origin="test"
+    )
+    sample_runtime.services.version.invalidate()
+    after = await (await client.get("/api/v1/vat-shares", params=params)).json()
+    assert after["total_rial"] == before["total_rial"] + 1000
