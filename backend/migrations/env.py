@@ -9,6 +9,9 @@ from sqlalchemy.engine import Connection
 
 from backend.db import create_engine, is_sqlite
 from backend.models import Base
+from backend.staff_models import register as _register_staff_models
+
+_register_staff_models()  # staff tables live in their own module; make them part of Base
 
 target_metadata = Base.metadata
 
