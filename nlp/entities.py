@@ -30,29 +30,47 @@ _CODE_KEYWORDS = frozenset(
 _YEAR_RE = re.compile(r"1[34]\d\d")
 _AMOUNT_WORDS = frozenset("تومان تومن ریال هزار میلیون میلیارد تومنی تومانی ریالی".split())
 
+# Verb endings, written with or without the ZWNJ/space ("شده‌اند", "شده اند", "شدهاند"):
+# passive past ("شده"), active past ("کرده"), colloquial "مونده", and the negated passive.
+_PASSIVE = r"(?:شده ?اند|شده ?ان|شدهاند|شده|شدن|شدند|شد)(?!\w)"
+_NOT_PASSIVE = r"ن(?:شده ?اند|شدهاند|شده|شدن|شدند|شد)(?!\w)"
+_ACTIVE = r"(?:کرده ?اند|کرده ?ان|کرده|کردن|کردند|کردیم|کردین|کردید|کرد)(?!\w)"
+_STAYED = r"(?:مونده|مانده|موندن|ماندند|موند|ماند|موندهاند|مانده ?اند)(?!\w)"
+_FINISH = r"(?:تکمیل|تموم|تمام|کامل|افتتاح|اتمام)"
+
 _STATUS_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("suspended", r"نیمه ?کاره (?:رها|ول|مونده|مانده|موند|ماند)"),
+    ("suspended", rf"نیمه ?(?:کاره|تمام) (?:(?:رها|ول) (?:{_PASSIVE}|{_STAYED})|{_STAYED}|رها|ول)"),
     ("suspended", r"متوقف"),
-    ("suspended", r"خوابید(?:ه|ن|ند|هاند)?\b"),
-    ("suspended", r"تعطیل (?:شده|شدن|شدند|شد|مونده|مانده)"),
-    ("suspended", r"(?:رها|ول) (?:شده|شدن|شدند|مونده|مانده)"),
+    ("suspended", r"معلق"),
+    ("suspended", r"خوابید(?:ه|ن|ند|هاند)?(?!\w)"),
+    ("suspended", rf"تعطیل (?:{_PASSIVE}|{_STAYED})"),
+    ("suspended", rf"(?:رها|ول) (?:{_PASSIVE}|{_STAYED})"),
     ("suspended", r"راکد"),
-    ("suspended", r"(?:معطل|بلاتکلیف) (?:مونده|مانده)"),
-    ("planned", r"برنامه ?ریزی (?:شده|شدن|شدند|شدهاند)"),
-    ("planned", r"(?:شروع|آغاز|اجرا) ن(?:شده|شدن|شدند|شدهاند|شده اند)"),
+    ("suspended", rf"(?:معطل|بلاتکلیف|بی ?سرانجام) (?:{_STAYED}|هستن|هستند|است|ان)"),
+    ("suspended", r"(?:کار|کارش|کارشون|کارها|کاراش) (?:وایساده|ایستاده|خوابیده|متوقف)"),
+    ("planned", rf"برنامه ?ریزی {_PASSIVE}"),
+    ("planned", rf"(?:شروع|آغاز|اجرا|کلید) {_NOT_PASSIVE}"),
+    ("planned", r"(?:شروع|آغاز|کلید) (?:نکرده|نکردن|نکردند|نخورده|نخوردن)(?!\w)"),
+    ("planned", rf"کلنگ(?:ش|شون|ش رو|شو|شان)? (?:هنوز )?(?:زنی )?(?:زده )?{_NOT_PASSIVE}"),
+    ("planned", r"کلنگ(?:ش|شون|شان)? (?:هنوز )?(?:نخورده|نزدن|نزدند|نزده)(?!\w)"),
     ("planned", r"در (?:دست|مرحله) (?:مطالعه|طراحی)"),
     ("planned", r"(?:قراره|قرار است|قراره که) (?:ساخته|اجرا|شروع|احداث) (?:بشه|بشن|شود|شوند)"),
     ("planned", r"پروژه ?(?:ها|های)? (?:آتی|آینده)"),
     ("planned", r"در دست برنامه ?ریزی"),
-    ("completed", r"(?:تکمیل|تموم|تمام|کامل|افتتاح) (?:شده|شدن|شدند|شدهاند|شد)\b"),
-    ("completed", r"به (?:بهره ?برداری|اتمام|پایان) (?:رسیده|رسیدن|رسیدند|رسید)"),
-    ("completed", r"بهره ?برداری (?:شده|شدن|شدند)"),
-    ("completed", r"(?:خاتمه|پایان) (?:یافته|یافتن)"),
+    ("in_progress", rf"{_FINISH} {_NOT_PASSIVE}"),  # "هنوز تموم نشده"
+    ("completed", rf"{_FINISH} {_PASSIVE}"),
+    ("completed", rf"(?:تکمیل|تموم|تمام|افتتاح|تحویل) {_ACTIVE}"),
+    (
+        "completed",
+        r"به (?:بهره ?برداری|اتمام|پایان|سرانجام) (?:رسیده ?اند|رسیده|رسیدن|رسیدند|رسید)(?!\w)",
+    ),
+    ("completed", rf"(?:بهره ?برداری|تحویل|آماده) {_PASSIVE}"),
+    ("completed", r"(?:خاتمه|پایان) (?:یافته|یافتن|یافتند|یافت)(?!\w)"),
     ("completed", r"(?:ساخته|اجرا) (?:شده|شدن|شدند) ?(?:و|اند)? ?(?:تموم|تمام)"),
-    ("in_progress", r"در ?(?:حال|دست) (?:اجرا|ساخت|احداث|انجام|تکمیل)"),
+    ("in_progress", r"در ?(?:حال|دست) (?:اجرا|ساخت|احداث|انجام|تکمیل|اقدام|پیشرفت|کار)"),
     ("in_progress", r"دارن(?:د)? (?:می ?سازن|ساخته می ?شن|اجرا می ?کنن|می ?سازنش)"),
-    ("in_progress", r"(?:ساخته|اجرا) می ?(?:شن|شوند|شود|شه)\b"),
-    ("in_progress", r"نیمه ?کاره"),
+    ("in_progress", r"(?:ساخته|اجرا) می ?(?:شن|شوند|شود|شه)(?!\w)"),
+    ("in_progress", r"نیمه ?(?:کاره|تمام)"),
     ("in_progress", r"پروژه ?(?:ها|های)? (?:فعال|جاری)"),
     ("in_progress", r"در جریان"),
 )
@@ -86,9 +104,14 @@ class Extraction:
         if self.weak_span is None:
             return self
         w = self.weak_span
-        masks = [m for m in self.masks if not (m.start < w.end and w.start < m.end)]
+        inside = [m for m in self.masks if m.start < w.end and w.start < m.end]
+        masks = [m for m in self.masks if m not in inside]
         ents = dict(self.entities)
         ents.pop("category", None)
+        # the city or district words of the name belong to the project, when they are the only ones
+        for label, key in ((MASK_CITY, "municipality"), (MASK_DISTRICT, "district")):
+            if any(m.label == label for m in inside) and not any(m.label == label for m in masks):
+                ents.pop(key, None)
         candidates: list[str] = []
         if len(self.weak_projects) == 1:
             ents["project"] = self.weak_projects[0]
@@ -127,6 +150,29 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
+def _by_district(gaz: Gazetteer, toks: list[Tok], blocked: set[int], codes: list[str]) -> list[str]:
+    """Narrow equally good project candidates by a district the text names, if that decides."""
+    for d in gaz.find_districts(toks, blocked, None):
+        fitting = [c for c in codes if gaz.project_district.get(c) == d.value]
+        if fitting:
+            return fitting
+    return codes
+
+
+def _code_word_after(toks: list[Tok], k: int) -> bool:
+    """Return True when "کد رهگیری"/"شماره پیگیری" follows the number ("۹۸۷۶۵ کد پیگیریمه")."""
+    nxt = [toks[j].text for j in range(k + 1, min(len(toks), k + 3))]
+    if not nxt:
+        return False
+    if nxt[0].startswith(("کدرهگیری", "کدپیگیری")) or nxt[0] in ("code", "tracking"):
+        return True
+    return (
+        nxt[0] in ("کد", "شماره", "کدم", "کدش")
+        and len(nxt) > 1
+        and nxt[1].startswith(("رهگیری", "پیگیری"))
+    )
+
+
 def _tracking_codes(
     normalized: str, toks: list[Tok], project_spans: list[tuple[int, int]]
 ) -> list[Match]:
@@ -142,7 +188,7 @@ def _tracking_codes(
         if not t.text.isdigit() or not 4 <= len(t.text) <= 10 or _overlaps(t.start, t.end, taken):
             continue
         before = [toks[j].text for j in range(max(0, k - 3), k)]
-        if not any(w in _CODE_KEYWORDS for w in before):
+        if not any(w in _CODE_KEYWORDS for w in before) and not _code_word_after(toks, k):
             continue
         after = toks[k + 1].text if k + 1 < len(toks) else ""
         if after in _AMOUNT_WORDS or (before and before[-1] in ("سال", "sal", "sale")):
@@ -198,9 +244,28 @@ def extract(
         ex.masks.append(MaskSpan(m.start, m.end, MASK_TRACKCODE))
         block(m.start, m.end)
 
+    # Money and periods are read before names: an amount's words never belong to a project
+    # ("خرید ۵ میلیون تومانی"), and a period's words ("بهار") only add to a name matched by
+    # other words or in full.
+    all_periods = [
+        p for p in find_periods(normalized, today) if not _overlaps(p.start, p.end, spans)
+    ]
+    period_spans = [(p.start, p.end) for p in all_periods]
+    amounts = [
+        a
+        for a in find_amounts(normalized)
+        if not _overlaps(a.start, a.end, spans) and not _overlaps(a.start, a.end, period_spans)
+    ]
+    amount_toks = {
+        k
+        for k, t in enumerate(toks)
+        if _overlaps(t.start, t.end, [(a.start, a.end) for a in amounts])
+    }
+    period_toks = {k for k, t in enumerate(toks) if _overlaps(t.start, t.end, period_spans)}
+
     # A project's name swallows the city, district and category words inside it.
     if with_projects and "project" not in ents:
-        pm = gaz.find_project(toks, blocked)
+        pm = gaz.find_project(toks, blocked | amount_toks, period_toks)
         if pm is not None and (
             pm.weak or (not pm.exact and not pm.anchored and gaz.is_category_phrase(toks, pm))
         ):
@@ -208,10 +273,13 @@ def extract(
             ex.weak_span = MaskSpan(pm.start, pm.end, MASK_PROJECT)
             pm = None
         if pm is not None:
+            codes = list(pm.codes)
             if pm.ambiguous:
-                ex.candidates = list(pm.codes)
+                codes = _by_district(gaz, toks, blocked, codes)
+            if len(codes) > 1:
+                ex.candidates = codes
             else:
-                ents["project"] = pm.codes[0]
+                ents["project"] = codes[0]
                 ex.project_exact = pm.exact
             ex.masks.append(MaskSpan(pm.start, pm.end, MASK_PROJECT))
             block(pm.start, pm.end)
@@ -237,7 +305,7 @@ def extract(
         ex.masks.append(MaskSpan(m.start, m.end, MASK_CATEGORY))
         block(m.start, m.end)
 
-    periods = [p for p in find_periods(normalized, today) if not _overlaps(p.start, p.end, spans)]
+    periods = [p for p in all_periods if not _overlaps(p.start, p.end, spans)]
     for p in periods:
         ex.masks.append(MaskSpan(p.start, p.end, MASK_PERIOD))
     if periods:
@@ -246,7 +314,7 @@ def extract(
         ents["compare_period"] = periods[1].as_entity()
     spans.extend((p.start, p.end) for p in periods)
 
-    for a in find_amounts(normalized):
+    for a in amounts:
         if _overlaps(a.start, a.end, spans):
             continue
         ents.setdefault("amount_rial", a.rial)

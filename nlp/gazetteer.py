@@ -6,6 +6,8 @@ import math
 import re
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
@@ -41,12 +43,39 @@ _GENERIC_WORDS = frozenset(
     فاز ایستگاه بوستان پارک شماره مجموعه ساماندهی توسعه احداث ساخت تکمیل بهسازی نوسازی
     مرکز مرکزی اصلی جدید کل و در به از با برای تا مسیر جاده کوچه میدانی ساختمان سالن
     ملی عمومی بزرگ کوچک اول دوم سوم غیر سطحی همسطح تقاطع پل
+    خرید مالیات مالیاتی شهرداریها پول سهم هزینه بودجه عوارض ارزش افزوده اعتبار
+    قرارداد پیمانکار کار عملیات اجرای عمرانی
     """.split()
 )
+
+# Words of everyday questions to the bot ("خرید", "میرسه", "چقدر"...). They are derived from the
+# training corpus (data/nlu, written by tools/train_intents.py) and never identify a project on
+# their own, however rare they are among project names: "خرید ۵ میلیون تومانی" must not name
+# "خرید اتوبوس ...". Category words keep their descriptive role even when they are frequent.
+QUESTION_WORDS_PATH = Path(__file__).resolve().parent / "resources" / "question_words.txt"
+# A name word that is a question word or a generic word counts this much of its IDF weight
+# towards a match, so the distinctive words carry it.
+QUESTION_WORD_WEIGHT = 0.5
+
+
+@lru_cache(maxsize=1)
+def question_words() -> frozenset[str]:
+    """Return the folded common question words shipped with the model (empty if missing)."""
+    try:
+        text = QUESTION_WORDS_PATH.read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(
+        w.translate(_KEY_FOLD)
+        for line in text.splitlines()
+        if (w := line.strip()) and not w.startswith("#")
+    )
+
+
 # Share of a name's weight that descriptive words alone must cover to identify a project.
 STRONG_DESCRIPTIVE_COVER = 0.6
 
-_STOPWORDS = frozenset("و در به از با برای تا را رو که این اون آن یه یک هم".split())
+_STOPWORDS = frozenset("و در به از با برای تا را رو که این اون ان یه یک هم".split())
 
 # Everyday synonyms for words used in project names (language knowledge, not dataset facts).
 _WORD_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -60,11 +89,10 @@ _WORD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "کتابخونه": ("کتابخانه",),
     "خونه": ("خانه",),
     "زیرگذرش": ("زیرگذر",),
-    "بیارتی": ("بیآرتی",),
-    "brt": ("بیآرتی",),
+    "brt": ("بیارتی",),
 }
 
-_DISTRICT_KEYWORDS = frozenset(
+_DISTRICT_KEYWORDS: frozenset[str] = frozenset(
     {
         "منطقه",
         "منطقهی",
@@ -87,6 +115,9 @@ _DISTRICT_KEYWORDS = frozenset(
         "zone",
     }
 )
+
+# Words after which a number word may stand for the digits of a name ("ایستگاه شماره سه").
+_NUMBER_KEYWORDS = _DISTRICT_KEYWORDS | frozenset({"شماره", "خط", "فاز", "ایستگاه", "شمارهی"})
 
 _PERSIAN_SKELETON = str.maketrans(
     {
@@ -133,15 +164,23 @@ class Tok:
     parts: tuple[str, ...] = ()  # the ZWNJ-separated pieces, when there are several
 
 
+# Keys fold spellings people mix freely (the same folding as `nlp.normalize.fold`): آ→ا
+# ("اتش نشانی" = "آتش‌نشانی"), ۀ→ه, ئ→ی, a standalone hamza dropped.
+_KEY_FOLD = str.maketrans({"آ": "ا", "ۀ": "ه", "ئ": "ی", "ء": None})
+
+
+def fold_key(word: str) -> str:
+    """Return the matching key of a word: ZWNJ removed, آ/ۀ/ئ folded (see `_KEY_FOLD`)."""
+    return word.replace(ZWNJ, "").translate(_KEY_FOLD)
+
+
 def tokenize(normalized: str) -> list[Tok]:
-    """Split normalized text into letter/digit tokens keyed without ZWNJ."""
+    """Split normalized text into letter/digit tokens keyed without ZWNJ, آ folded to ا."""
     out: list[Tok] = []
     for m in _TOKEN_RE.finditer(normalized):
         raw = m.group()
-        parts = tuple(raw.split(ZWNJ)) if ZWNJ in raw else ()
-        out.append(
-            Tok(m.start(), m.end(), raw.replace(ZWNJ, ""), raw.isascii() and raw.isalpha(), parts)
-        )
+        parts = tuple(p.translate(_KEY_FOLD) for p in raw.split(ZWNJ)) if ZWNJ in raw else ()
+        out.append(Tok(m.start(), m.end(), fold_key(raw), raw.isascii() and raw.isalpha(), parts))
     return out
 
 
@@ -194,6 +233,7 @@ class _ProjectEntry:
     total: float
     anchors: frozenset[str]  # tokens that identify this project on their own
     semi: frozenset[str]  # descriptive tokens (category words): identify only with enough cover
+    numbered: dict[str, str]  # "خط ۴" → {"خط": "4"}: a question's "خط ۷" rules the name out
 
 
 @dataclass(slots=True)
@@ -247,6 +287,7 @@ class Gazetteer:
         self.project_codes: dict[str, str] = {}
         self.project_municipality: dict[str, str] = {}
         self.project_category: dict[str, str | None] = {}
+        self.project_district: dict[str, str | None] = {}
         self._districts: dict[str, dict[str, str]] = {}  # municipality → {code: code}
         self._district_words: dict[str, str] = {}  # "ثامن" → "samen"
         self._muni = _PhraseIndex()
@@ -322,12 +363,15 @@ class Gazetteer:
         # district names ("ثامن") describe where a project is, like a city name does
         muni_words.update(self._district_words)
         names: list[tuple[str, list[str]]] = []
+        name_of: dict[str, str] = {}
         df: dict[str, int] = {}
         for p in self.data.projects:
             code = p.code.strip().upper()
             self.project_codes[code.replace("-", "")] = code
             self.project_municipality[code] = p.municipality
             self.project_category[code] = p.category
+            self.project_district[code] = p.district
+            name_of[code] = p.name_fa
             words: list[str] = []
             for t in tokenize(normalize(p.name_fa)):
                 if t.text not in _STOPWORDS and t.text not in words:
@@ -336,16 +380,32 @@ class Gazetteer:
             for w in words:
                 df[w] = df.get(w, 0) + 1
         n = max(len(names), 1)
+        common = question_words()
+
+        def is_common(w: str) -> bool:
+            return w in common or _stem(w) in common
+
+        def is_category(w: str) -> bool:
+            return w in category_words or _stem(w) in category_words
+
         for code, words in names:
-            weights = {w: math.log(1.0 + (n + 1) / df[w]) for w in words}
+            weights = {
+                w: math.log(1.0 + (n + 1) / df[w])
+                * (
+                    QUESTION_WORD_WEIGHT
+                    if w in _GENERIC_WORDS or (is_common(w) and not is_category(w))
+                    else 1.0
+                )
+                for w in words
+            }
             anchors = frozenset(
                 w
                 for w in words
                 if not w.isdigit()
                 and len(w) >= 3
                 and w not in _GENERIC_WORDS
-                and w not in category_words
-                and _stem(w) not in category_words
+                and not is_category(w)
+                and not is_common(w)
                 and w not in muni_words
             )
             semi = frozenset(
@@ -355,9 +415,18 @@ class Gazetteer:
                 and w not in _GENERIC_WORDS
                 and w not in anchors
                 and w not in muni_words
+                and (is_category(w) or not is_common(w))
             )
             self._projects.append(
-                _ProjectEntry(code, tuple(words), weights, sum(weights.values()), anchors, semi)
+                _ProjectEntry(
+                    code,
+                    tuple(words),
+                    weights,
+                    sum(weights.values()),
+                    anchors,
+                    semi,
+                    _numbered(tokenize(normalize(name_of[code]))),
+                )
             )
             for w in words:
                 for form in {w, _stem(w)}:
@@ -549,7 +618,12 @@ class Gazetteer:
             for w in self._word_index[stem]:
                 out.append((w, 0.9, plural))
             return out
-        for syn in _WORD_SYNONYMS.get(word, ()):
+        syns = _WORD_SYNONYMS.get(word)
+        if syns is None:
+            # an inflected synonym: "متروی خط ۴", "پارکهای"
+            syn_hit = _strip_suffix(word, _WORD_SYNONYMS)
+            syns = _WORD_SYNONYMS[syn_hit[0]] if syn_hit is not None else ()
+        for syn in syns:
             for w in self._word_index.get(syn, ()):
                 out.append((w, 0.9, False))
         if out or len(word) < 4 or word.isdigit() or word in _STOPWORDS:
@@ -570,22 +644,36 @@ class Gazetteer:
                 out.append((w, 0.85 * q, False))
         return out
 
-    def find_project(self, toks: Sequence[Tok], blocked: set[int]) -> ProjectMatch | None:
-        """Return the best project mention by weighted token overlap, or None."""
+    def find_project(
+        self, toks: Sequence[Tok], blocked: set[int], soft: Container[int] = ()
+    ) -> ProjectMatch | None:
+        """Return the best project mention by weighted token overlap, or None.
+
+        `soft` tokens (inside a period, say) may add to a name's cover but never identify a
+        project on their own: the match then needs other distinctive words, or the full name.
+        """
         if not self._projects:
             return None
-        # occurrences: name token → list of (tok_start, tok_end, quality, plural)
+        # occurrences: name token → list of (tok_start, tok_end, quality, loose); a loose
+        # occurrence (a plural, a soft token) adds cover but does not anchor a match
         occ: dict[str, list[tuple[int, int, float, bool]]] = {}
         n = len(toks)
         for i in range(n):
             if i in blocked:
                 continue
-            forms = self._forms(toks[i].text)
+            text = toks[i].text
+            forms = self._forms(text)
             if not forms:
                 # "بوستان‌ارغوان": pieces joined by ZWNJ in the question, separate in the name
                 forms = [f for part in toks[i].parts for f in self._forms(part)]
+            if not forms and i > 0 and toks[i - 1].text in _NUMBER_KEYWORDS:
+                # "منطقه سه", "شماره بیست و سه" for the digits a name is written with
+                number = small_number_word(text)
+                if number is not None and str(number) in self._word_index:
+                    forms = [(str(number), 0.95, False)]
+            loose = i in soft
             for w, q, plural in forms:
-                occ.setdefault(w, []).append((i, i + 1, q, plural))
+                occ.setdefault(w, []).append((i, i + 1, q, plural or loose))
             # words split by a space in the question but joined in the name ("بی آر تی")
             s = toks[i].text
             for j in range(i + 1, min(n, i + 3)):
@@ -596,8 +684,11 @@ class Gazetteer:
                     occ.setdefault(w, []).append((i, j + 1, 1.0, False))
         if not occ:
             return None
+        asked = _numbered(toks, blocked)
         scored: list[tuple[float, bool, int, int, bool, str]] = []
         for p in self._projects:
+            if any(asked.get(key, number) != number for key, number in p.numbered.items()):
+                continue  # "خط ۷ مترو" is not "خط ۴ قطار شهری"
             result = _score_project(p, occ)
             if result is not None:
                 scored.append((*result, p.code))
@@ -606,10 +697,10 @@ class Gazetteer:
         scored.sort(key=lambda r: (-r[0], r[2]))
         top = scored[0]
         codes = [top[5]]
-        if not top[1]:
-            for other in scored[1:]:
-                if other[0] >= top[0] - 0.08 and not other[1]:
-                    codes.append(other[5])
+        for other in scored[1:]:
+            # an exact name beats partial ones, but two projects may share the same name
+            if other[0] >= top[0] - 0.08 and other[1] == top[1]:
+                codes.append(other[5])
         a, b = top[2], top[3]
         return ProjectMatch(
             toks[a].start, toks[b - 1].end, a, b, tuple(codes), top[0], top[1], top[4]
@@ -653,6 +744,20 @@ def _score_project(
         if ok and (best is None or cover > best[0]):
             best = (1.0 if exact else cover, exact, start, end, anchored)
     return best
+
+
+def _numbered(toks: Sequence[Tok], blocked: Container[int] = ()) -> dict[str, str]:
+    """Return {keyword: number} for "خط ۴", "شماره ۲۳", "منطقه سه" (first number per keyword)."""
+    out: dict[str, str] = {}
+    for i in range(1, len(toks)):
+        key = _stem(toks[i - 1].text)
+        if key not in _NUMBER_KEYWORDS or i in blocked or i - 1 in blocked:
+            continue
+        text = toks[i].text
+        number = int(text) if text.isdigit() and len(text) <= 4 else small_number_word(text)
+        if number is not None:
+            out.setdefault("منطقه" if key in _DISTRICT_KEYWORDS else key, str(number))
+    return out
 
 
 def _stem(word: str) -> str:

@@ -414,11 +414,40 @@ def _resolve_range(a: _Unit, b: _Unit, year: int, month: int) -> tuple[int, int]
     return min(lo_a, lo_b), max(hi_a, hi_b)
 
 
+# Clitics a period word may carry in chat ("پارسالش", "امسالی", "آبانش", "ماه پیشش").
+_CLITICS = ("اش", "مون", "شون", "تون", "ش", "ی", "ه")
+# Words that take them: relative years and unambiguous month names (not دی/تیر/مهر, which
+# are everyday words and would be read into "دیش", "تیره", "مهره").
+_CLITIC_STEMS = frozenset(
+    {"امسال", "پارسال", "پیارسال", "پیرارسال", "پریارسال"}
+    | {m for m in _MONTH_NAMES if len(m) >= 4 and not m.isascii()}
+)
+# After "ماه"/"سال": "ماه پیشش", "سال قبلش", "سال گذشتش" (the ه of گذشته drops before ش).
+_CLITIC_AFTER_UNIT = {"پیش": "پیش", "قبل": "قبل", "گذشت": "گذشته", "گذشته": "گذشته"}
+
+
+def _declitic(word: str, prev: str) -> str:
+    """Return a period word without a trailing clitic, or the word unchanged."""
+    if word in _TRIGGERS or word in _RECENT or word in _AGO:
+        return word
+    for suf in _CLITICS:
+        if len(word) > len(suf) + 2 and word.endswith(suf):
+            stem = word[: -len(suf)]
+            if stem in _CLITIC_STEMS:
+                return stem
+            if prev in _COUNTED and stem in _CLITIC_AFTER_UNIT:
+                return _CLITIC_AFTER_UNIT[stem]
+    return word
+
+
 def find_periods(text: str, today: jdatetime.date) -> list[Period]:
     """List the Jalali periods in normalized text, left to right, as inclusive month ranges."""
     folded = text.translate(_FOLD)
     # The ezafe "ی" ("نیمه‌ی اول") is a token of its own after a ZWNJ; it carries nothing here.
     toks = [(m[0], *m.span()) for m in _TOKEN.finditer(folded) if m[0] != "ی"]
+    for k, (w, start, end) in enumerate(toks):
+        if len(w) > 3 and not w[0].isdigit():
+            toks[k] = (_declitic(w, toks[k - 1][0] if k else ""), start, end)
     if not toks:
         return []
     year, month = today.year, today.month

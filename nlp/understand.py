@@ -75,6 +75,11 @@ def _prune(intent: str, ents: dict[str, Any]) -> dict[str, Any]:
     if intent in _NO_ENTITY_INTENTS:
         return {}
     out = dict(ents)
+    if intent == "faq":
+        # an explanation is the same for every project, category and district ("where do I
+        # complain about CATEGORY services"); only the city and the period may shape it
+        for key in ("project", "category", "district"):
+            out.pop(key, None)
     if intent != "project_list":
         out.pop("status", None)  # "کی تکمیل میشه" about one project is not a status filter
     if intent != "tax_calculator":

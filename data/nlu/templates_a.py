@@ -344,3 +344,32 @@ PROJECT_INFO = [
     "پیمانکار {project} کیه و چقدر کار کرده",
     "{project} چی شد بالاخره؟",
 ]
+
+# A half-recognised or unknown name with a question about one project's dates, progress or money.
+PROJECT_INFO += [
+    "{category} golestan kei tamoom mishe",
+    "{category} شقایق کی افتتاح میشه؟",
+    "{category} bahonar chand darsad pishraft dare",
+    "{category} نسترن بودجه اش چقدره",
+    "{category} امیرکبیر کی کلنگ زنی شد",
+    "{category} فردوسی کی به بهره برداری میرسه",
+    "{category} jadide kowsar eftetah shode?",
+    "{category} مطهری چند درصد پیشرفت فیزیکی داره",
+    "{project} چقدر از ارزش افزوده پول گرفته؟",
+    "{category} محله رسالت کی تحویل داده میشه",
+    "{category} {district} کی تموم میشه؟",
+    "{category} غدیر از کی شروع شده و کی تموم میشه",
+]
+
+# Kinds of places in a district or city, as a bare list request.
+PROJECT_LIST += [
+    "{category} های {district}",
+    "{category}های {city}",
+    "{category} {district}",
+    "{category} ها در {district} کدومان",
+    "لیست {category} های {city}",
+    "{category}های در حال ساخت {district}",
+    "{category} های افتتاح شده {period}",
+    "{category}هایی که {district} داره",
+    "chand ta {category} to {district} darid",
+]

@@ -152,3 +152,69 @@ def test_periods_and_amounts_are_taken_from_helpers() -> None:
     ents = _ents("از ۲ میلیون تومان خرید سال ۱۴۰۲ چقدر به شهر رسید")
     assert ents["amount_rial"] == 20_000_000
     assert ents["period"] == {"from": "1402-01", "to": "1402-12"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("طرح‌های در دست اقدام منطقه ۴", "in_progress"),
+        ("کدوم کارها هنوز تمام نشده‌اند", "in_progress"),
+        ("پروژه‌هایی که معلق موندن", "suspended"),
+        ("کدوم طرحا معلقن", "suspended"),
+        ("پروژه‌هایی که کارشون وایساده", "suspended"),
+        ("طرح‌هایی که کلنگش هنوز زده نشده", "planned"),
+        ("پروژه‌هایی که کلنگشون نخورده", "planned"),
+        ("کارهایی که شهرداری تکمیل کرده", "completed"),
+        ("پروژه‌هایی که تمومش کردن", None),  # an object clitic on the verb stem is not handled
+        ("پروژه‌هایی که تموم کردند", "completed"),
+        ("کدوم پل‌ها تحویل شده‌اند", "completed"),
+        ("طرح‌هایی که به بهره برداری رسیدن", "completed"),
+        ("پارک‌هایی که آماده شدن", "completed"),
+    ],
+)
+def test_conjugated_status_phrases(text: str, status: str | None) -> None:
+    assert find_status(normalize(text)) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("۷۷۳۱۰ کد رهگیری پیشنهادمه، چی شد؟", "77310"),
+        ("شکایتم با ۴۴۰۹۱۸ شماره پیگیری ثبت شده", "440918"),
+        ("۸۸۱۲۳ کدرهگیریه", "88123"),
+    ],
+)
+def test_tracking_code_before_its_keyword(text: str, code: str) -> None:
+    assert _ents(text)["tracking_code"] == code
+
+
+def test_number_before_an_unrelated_word_is_not_a_code() -> None:
+    assert "tracking_code" not in _ents("۴۵۰۰۰ تومن کد تخفیف داشتم")
+    assert "tracking_code" not in _ents("۱۴۰۲ شماره پیگیری ندارم")
+
+
+def test_amount_words_never_name_a_project() -> None:
+    # "شهری" and "خط" are in P-205's name, but here they only surround an amount
+    ents = _ents("خرید ۲ میلیون تومانی چقدرش به شهر میرسه")
+    assert "project" not in ents and ents["amount_rial"] == 20_000_000
+
+
+def test_district_words_pick_between_same_named_projects() -> None:
+    from nlp.gazetteer import Gazetteer
+    from nlp.types import GazetteerData, GazetteerDistrict, GazetteerMunicipality, GazetteerProject
+
+    gaz = Gazetteer.build(
+        GazetteerData(
+            municipalities=(GazetteerMunicipality("mashhad", "مشهد"),),
+            districts=tuple(GazetteerDistrict("mashhad", str(i), f"منطقه {i}") for i in (2, 7)),
+            categories=(),
+            projects=(
+                GazetteerProject("X-1", "کتابخانه شهید رجایی", "mashhad", "2", None),
+                GazetteerProject("X-2", "کتابخانه شهید رجایی", "mashhad", "7", None),
+            ),
+        )
+    )
+    ex = extract(normalize("کتابخانه شهید رجایی منطقه هفت کی افتتاح شد"), gaz, TODAY)
+    assert ex.entities.get("project") == "X-2" and ex.candidates == []
+    ex = extract(normalize("کتابخانه شهید رجایی کی افتتاح شد"), gaz, TODAY)
+    assert set(ex.candidates) == {"X-1", "X-2"}

@@ -9,9 +9,15 @@ from typing import Any
 
 import pytest
 
-from nlp.gazetteer import Gazetteer, latin_skeleton, persian_skeleton
+from nlp.gazetteer import Gazetteer, latin_skeleton, persian_skeleton, question_words
 from nlp.normalize import normalize
-from nlp.types import GazetteerData
+from nlp.types import (
+    GazetteerCategory,
+    GazetteerData,
+    GazetteerDistrict,
+    GazetteerMunicipality,
+    GazetteerProject,
+)
 
 
 def _load_fixture() -> Any:
@@ -184,3 +190,78 @@ def test_empty_gazetteer_matches_nothing() -> None:
     assert gaz.find_project(toks, set()) is None
     assert gaz.find_municipalities(toks, set()) == []
     assert gaz.find_categories(toks, set()) == []
+
+
+# --- distinctive evidence, folding, synonyms and numbers in project names -------------------
+
+_LOCAL = GazetteerData(
+    municipalities=(GazetteerMunicipality("mashhad", "مشهد"),),
+    districts=tuple(GazetteerDistrict("mashhad", str(i), f"منطقه {i}") for i in range(1, 10)),
+    categories=(
+        GazetteerCategory("transport", "حمل‌ونقل عمومی", ("مترو", "قطار شهری", "تاکسی")),
+        GazetteerCategory("green", "فضای سبز", ("پارک", "بوستان")),
+        GazetteerCategory("safety", "ایمنی و آتش‌نشانی", ("آتش‌نشانی",)),
+    ),
+    projects=(
+        GazetteerProject("L-1", "خرید تاکسی برقی شهری", "mashhad", None, "transport"),
+        GazetteerProject("L-2", "بوستان نسیم منطقه ۲", "mashhad", "2", "green"),
+        GazetteerProject("L-3", "بوستان نسیم منطقه ۵", "mashhad", "5", "green"),
+        GazetteerProject("L-4", "خط ۶ قطار شهری", "mashhad", None, "transport"),
+        GazetteerProject("L-5", "ایستگاه آتش‌نشانی شماره ۳۱", "mashhad", None, "safety"),
+        GazetteerProject("L-6", "ایستگاه آتش‌نشانی شماره ۴۴", "mashhad", None, "safety"),
+        GazetteerProject("L-7", "بوستان بهمن", "mashhad", "4", "green"),
+    ),
+)
+_LGAZ = Gazetteer.build(_LOCAL)
+
+
+def _local_project(text: str) -> tuple[str, ...] | None:
+    pm = _LGAZ.find_project(_LGAZ.tokens(normalize(text)), set())
+    return None if pm is None or pm.weak else pm.codes
+
+
+def test_question_words_ship_with_the_model() -> None:
+    words = question_words()
+    assert "خرید" in words and "چقدر" in words
+    assert "نسیم" not in words
+
+
+@pytest.mark.parametrize(
+    "text", ["خرید کردم چقدرش به شهر میرسه", "از هر خرید سهم شهرداری چقدره", "خرید شهری"]
+)
+def test_a_common_question_word_does_not_name_a_project(text: str) -> None:
+    assert _local_project(text) is None
+
+
+def test_a_distinctive_word_still_names_that_project() -> None:
+    assert _local_project("تاکسی های برقی کی خریداری میشن") == ("L-1",)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("ایستگاه اتش نشانی شماره ۳۱", "L-5"),  # آ written as ا, space for ZWNJ
+        ("اتش‌نشانی ۴۴", "L-6"),
+        ("متروی خط ۶", "L-4"),  # inflected everyday synonym
+        ("خط شش مترو", "L-4"),  # number word after its keyword
+        ("پارک نسیم منطقه پنج", "L-3"),
+        ("بوستان نسیم منطقه ۲", "L-2"),
+    ],
+)
+def test_folding_synonyms_and_number_words(text: str, code: str) -> None:
+    assert _local_project(text) == (code,)
+
+
+@pytest.mark.parametrize("text", ["خط ۳ مترو", "متروی خط یک", "ایستگاه آتش نشانی شماره ۹"])
+def test_a_different_number_rules_a_project_out(text: str) -> None:
+    pm = _LGAZ.find_project(_LGAZ.tokens(normalize(text)), set())
+    assert pm is None or not {"L-4", "L-5", "L-6"} & set(pm.codes) or pm.ambiguous
+
+
+def test_period_words_do_not_anchor_a_project() -> None:
+    toks = _LGAZ.tokens(normalize("بهمن چقدر ارزش افزوده رسید"))
+    assert _LGAZ.find_project(toks, set()) is not None  # the name word alone would anchor
+    assert _LGAZ.find_project(toks, set(), {0}) is None  # but not when it is a period
+    full = _LGAZ.tokens(normalize("بوستان بهمن"))
+    pm = _LGAZ.find_project(full, set(), {1})
+    assert pm is not None and pm.codes == ("L-7",)  # the full name still counts

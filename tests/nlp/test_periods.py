@@ -269,3 +269,26 @@ def test_never_raises_on_period_soup(words: list[str], today: jdatetime.date) ->
 
 def test_non_ascii_numerals_do_not_crash() -> None:
     assert _periods("سال ፩፬፻") == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("سهم پارسالش چقدر بود", ("1404-01", "1404-12")),
+        ("امسالش", ("1405-01", "1405-12")),
+        ("آمار پارسالی", ("1404-01", "1404-12")),
+        ("پیارسالش", ("1403-01", "1403-12")),
+        ("ماه پیشش چی", ("1405-08", "1405-08")),
+        ("سال قبلش", ("1404-01", "1404-12")),
+        ("سال گذشتش", ("1404-01", "1404-12")),
+        ("اردیبهشتش", ("1405-02", "1405-02")),
+        ("اسفندی که گذشت", ("1404-12", "1404-12")),
+    ],
+)
+def test_period_words_with_clitics(raw: str, expected: tuple[str, str]) -> None:
+    assert _one(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["دیش خرابه", "مهره", "تیره", "پاییزه", "سالی", "ماهش"])
+def test_clitics_do_not_make_everyday_words_periods(raw: str) -> None:
+    assert _periods(raw) == []

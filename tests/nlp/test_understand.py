@@ -173,3 +173,58 @@ def test_unseen_phrasings_over_another_gazetteer_meet_targets() -> None:
     assert report.intent_accuracy >= 0.95, report.format_table()
     assert report.entity_f1 >= 0.93, report.format_table()
     assert report.frame_exact >= 0.85, report.format_table()
+
+
+def test_a_purchase_amount_does_not_name_a_project() -> None:
+    u = understand("خرید ۸۰۰ هزار تومانی چقدرش مال شهرداریه", GAZ, TODAY)
+    assert u.intent == "tax_calculator" and u.entities == {"amount_rial": 8_000_000}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("متروی خط ۲ کی تموم میشه", "P-205"),
+        ("ایستگاه اتش نشانی شماره دوازده کی افتتاح شد", "P-203"),
+    ],
+)
+def test_informal_project_names_reach_project_info(text: str, code: str) -> None:
+    u = understand(text, GAZ, TODAY)
+    assert (u.intent, u.entities) == ("project_info", {"project": code})
+
+
+def test_half_recognised_name_with_a_project_cue_is_project_info() -> None:
+    assert understand("کتابخونه golestan کی افتتاح میشه", GAZ, TODAY).intent == "project_info"
+
+
+@pytest.mark.parametrize("text", ["فرهنگسراهای منطقه ۵", "پارک‌های منطقه ۷"])
+def test_category_and_district_alone_is_a_project_list(text: str) -> None:
+    assert understand(text, GAZ, TODAY).intent == "project_list"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ترافیک بلوار معلم الان چطوره", "لامپ خیابون ما خاموشه", "قیمت دلار امروز"],
+)
+def test_live_conditions_and_service_requests_are_out_of_scope(text: str) -> None:
+    assert understand(text, GAZ, TODAY).intent == "out_of_scope"
+
+
+def test_praise_for_a_project_is_feedback_and_thanks_to_the_bot_is_thanks() -> None:
+    u = understand("بوستان ارغوان خیلی خوب شده، دست شهرداری درد نکنه", GAZ, TODAY)
+    assert (u.intent, u.entities) == ("feedback", {"project": "P-202"})
+    assert understand("مرسی بابت راهنماییت", GAZ, TODAY).intent == "thanks"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "چند درصد از مالیات ارزش افزوده سهم شهرداریه",
+        "chand darsad az vat male shahrdarie",
+        "اطلاعات من پیش شما میمونه؟",
+        "مالیات ارزش افزوده رو کجای فاکتور ببینم",
+        "از خدمات شهری گله دارم، شماره تماسش چیه؟",
+    ],
+)
+def test_faq_topics(text: str) -> None:
+    u = understand(text, GAZ, TODAY)
+    assert (u.intent, u.entities) == ("faq", {})
