@@ -10,8 +10,8 @@ import jdatetime
 
 from backend.services import Services
 from nlp.gazetteer import Gazetteer
+from nlp.pipeline import understand
 from nlp.types import Understanding
-from nlp.understand import understand
 
 
 @dataclass(frozen=True, slots=True)

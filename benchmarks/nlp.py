@@ -25,7 +25,7 @@ STARTUP = """
 import time
 t = time.perf_counter()
 import jdatetime
-from nlp.understand import understand
+from nlp.pipeline import understand
 from nlp.gazetteer import Gazetteer
 from nlp.intents import load_classifier
 from nlp.types import GazetteerData
@@ -68,7 +68,7 @@ def main(argv: list[str]) -> int:
     import hazm
 
     from nlp.gazetteer import Gazetteer
-    from nlp.understand import understand
+    from nlp.pipeline import understand
     from tools.nlu_dev_eval import load_gazetteer_data
 
     frames = [json.loads(line) for line in questions_path.read_text("utf-8").splitlines() if line]

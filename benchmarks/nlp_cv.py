@@ -141,7 +141,7 @@ def pipeline_eval() -> None:
         from nlp.finglish import to_persian
         from nlp.gazetteer import Gazetteer
         from nlp.normalize import normalize
-        from nlp.understand import understand
+        from nlp.pipeline import understand
         from tools.nlu_dev_eval import DEFAULT_DATASET, DEFAULT_JSONL, load_gazetteer_data
     except ImportError as exc:  # the other helpers' modules may be missing in a partial tree
         print(f"(pipeline evaluation skipped: {exc})")

@@ -1,4 +1,4 @@
-"""Pure Persian NLU for Shafaf: `understand(text, gazetteer, today)` and the data it needs."""
+"""Pure Persian NLU for Shafaf: `nlp.understand(text, gazetteer, today)` and the data it needs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from nlp.types import GazetteerData, Understanding
 
 if TYPE_CHECKING:
     from nlp.gazetteer import Gazetteer
-    from nlp.understand import understand
+    from nlp.pipeline import understand
 
 __all__ = ["Gazetteer", "GazetteerData", "Understanding", "understand"]
 
@@ -16,7 +16,7 @@ __all__ = ["Gazetteer", "GazetteerData", "Understanding", "understand"]
 def __getattr__(name: str) -> Any:
     """Import the heavy parts lazily, so `import nlp.normalize` stays light and acyclic."""
     if name == "understand":
-        from nlp.understand import understand
+        from nlp.pipeline import understand
 
         return understand
     if name == "Gazetteer":

@@ -24,6 +24,7 @@ import jdatetime  # noqa: E402
 from nlp.evaluate import score  # noqa: E402
 from nlp.gazetteer import Gazetteer  # noqa: E402
 from nlp.normalize import normalize  # noqa: E402
+from nlp.pipeline import understand  # noqa: E402
 from nlp.types import (  # noqa: E402
     GazetteerCategory,
     GazetteerData,
@@ -31,7 +32,6 @@ from nlp.types import (  # noqa: E402
     GazetteerMunicipality,
     GazetteerProject,
 )
-from nlp.understand import understand  # noqa: E402
 
 DEFAULT_DATASET = ROOT.parent / "shared" / "eval" / "dataset"
 DEFAULT_JSONL = ROOT.parent / "shared" / "eval" / "dev.jsonl"

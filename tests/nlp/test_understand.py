@@ -14,7 +14,7 @@ import jdatetime
 import pytest
 
 from nlp.evaluate import score
-from nlp.understand import gazetteer_for, understand
+from nlp.pipeline import gazetteer_for, understand
 
 
 def _load_fixture() -> Any:
