@@ -48,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print intent, entities and answer")
     ask.add_argument("--today", help="Jalali YYYY-MM-DD to resolve relative periods against")
 
+    sub.add_parser("chat", help="talk to the bot in the terminal (buttons as numbers)")
+
     ev = sub.add_parser("eval", help="score the NLU on a labelled JSON Lines file")
     ev.add_argument("file", type=Path, metavar="FILE.jsonl")
     ev.add_argument("--json", action="store_true", help="print one JSON object of scores")
@@ -69,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _import,
         "run": _run,
         "ask": _ask,
+        "chat": _chat,
         "eval": _eval,
     }[args.command]
     try:
@@ -121,23 +124,34 @@ async def _run(settings: Settings, _: argparse.Namespace) -> int:
                 "from data/sample; import real data with `shafaf import`"
             )
         app = create_web_app(runtime)
+        bot = None
+        if settings.bot_token is None:
+            log.info("the bot is OFF: SHAFAF_BOT_TOKEN is not set (API still serving)")
+        else:
+            from bot.runner import BotRunner
+
+            bot = BotRunner(settings, runtime.services, runtime.asker)
+            if bot.webhook:
+                bot.attach(app)  # the webhook path is served by this same HTTP app
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, settings.http_host, settings.http_port)
         await site.start()
         log.info("HTTP API on http://%s:%s/api/v1/", settings.http_host, settings.http_port)
-        if settings.bot_token is None:
-            log.info("the bot is OFF: SHAFAF_BOT_TOKEN is not set (API still serving)")
-        else:
-            log.warning("the bot is not part of this build yet; serving the API only")
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
         try:
+            if bot is not None:
+                await bot.start()
             await stop.wait()
         finally:
             log.info("shutting down")
+            # Order: stop taking updates, finish handlers, close the HTTP server; the runtime's
+            # engine is disposed last, by open_runtime.
+            if bot is not None:
+                await bot.stop()
             await runner.cleanup()
     return 0
 
@@ -159,6 +173,15 @@ async def _ask(settings: Settings, args: argparse.Namespace) -> int:
     else:
         print(result.answer)
     return 0
+
+
+async def _chat(settings: Settings, _: argparse.Namespace) -> int:
+    from bot.chat import run_chat
+    from shafaf.runtime import load_sample_if_empty, open_runtime
+
+    async with open_runtime(settings) as runtime:
+        await load_sample_if_empty(runtime)
+        return await run_chat(settings, runtime.services, runtime.asker)
 
 
 async def _eval(settings: Settings, args: argparse.Namespace) -> int:

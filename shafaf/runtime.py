@@ -33,13 +33,15 @@ class Runtime:
     settings: Settings
     engine: AsyncEngine
     services: Services
+    # One question path (and one gazetteer cache) shared by the API, the bot and the CLI.
+    asker: AskService
 
 
 def build_runtime(settings: Settings) -> Runtime:
     """Create the engine (no I/O yet) and wire the services."""
     engine = create_engine(settings.database_url)
     services = Services.build(create_sessionmaker(engine), settings.today_jalali)
-    return Runtime(settings, engine, services)
+    return Runtime(settings, engine, services, AskService(services))
 
 
 @asynccontextmanager
@@ -65,8 +67,8 @@ async def load_sample_if_empty(runtime: Runtime) -> ImportSummary | None:
 
 
 def create_web_app(runtime: Runtime) -> web.Application:
-    """Build the HTTP application: the public API now; the staff panel and webhook join later."""
-    return build_api_app(runtime.services, AskService(runtime.services))
+    """Build the HTTP application: the public API (the bot's webhook route is added by `run`)."""
+    return build_api_app(runtime.services, runtime.asker)
 
 
 def create_app(settings: Settings) -> web.Application:

@@ -1,0 +1,1 @@
+"""PTB handlers: thin adapters from updates to `ConversationEngine` calls and rendered replies."""

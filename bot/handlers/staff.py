@@ -1,0 +1,31 @@
+"""Staff commands (/inbox /show /reply /setstatus); the engine refuses everyone else alike."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.context import ShafafContext, chat_ref
+from bot.handlers.commands import command_of
+from bot.handlers.common import send_reply
+
+
+async def on_staff_command(update: Update, context: ShafafContext) -> None:
+    """Parse a staff command's arguments and run it (non-staff get "unknown command")."""
+    deps, message = context.deps, update.effective_message
+    chat = chat_ref(update, deps.platform.name)
+    if chat is None or message is None:
+        return
+    name, _, args = command_of(message.text or "")
+    engine = deps.engine
+    if name == "inbox":
+        reply = await engine.staff_inbox(chat, args)
+    elif name == "show":
+        reply = await engine.staff_show(chat, args)
+    elif name == "reply":
+        code, _, text = args.partition(" ")
+        reply = await engine.staff_reply(chat, code, text)
+    else:
+        code, _, rest = args.partition(" ")
+        status, _, note = rest.strip().partition(" ")
+        reply = await engine.staff_set_status(chat, code, status, note)
+    await send_reply(context.bot, deps, chat.chat_id, reply)

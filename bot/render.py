@@ -1,0 +1,175 @@
+"""Turn a transport-neutral `Reply` into Bot API messages for Telegram (HTML) or Bale (plain).
+
+Every piece of text from users or the database is escaped for Telegram's HTML mode; Bale gets
+plain text without `parse_mode` (see `bot.platforms`). Messages stay under the 4096-character
+limit by splitting between blocks, then between lines, and only as a last resort inside a line;
+each formatted line is self-contained (tags open and close on it), so any split is valid HTML.
+Buttons become an inline keyboard on the LAST message, so they sit under the whole answer.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import ParseMode
+
+from backend.reply import Block, Reply
+from bot.callbacks import CallbackCodec
+from bot.platforms import Platform
+
+MESSAGE_LIMIT = 4096
+BULLET = "• "
+
+Line = tuple[str, Callable[[str], str]]  # (raw text, how to format it)
+
+
+@dataclass(frozen=True, slots=True)
+class OutMessage:
+    """One message to send: text, its parse mode and (on the last one) the keyboard."""
+
+    text: str
+    parse_mode: str | None = None
+    reply_markup: InlineKeyboardMarkup | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """Everything a reply becomes: text messages, then an optional map pin."""
+
+    messages: list[OutMessage]
+    location: tuple[float, float] | None = None
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+class Renderer:
+    """Render replies for one platform."""
+
+    def __init__(self, platform: Platform, codec: CallbackCodec, limit: int = MESSAGE_LIMIT):
+        self.platform = platform
+        self.codec = codec
+        self.limit = limit
+
+    # --- formatting of one line -----------------------------------------------------------------
+    def _plain(self, raw: str) -> str:
+        return _esc(raw) if self.platform.html else raw
+
+    def _wrap(self, tag: str) -> Callable[[str], str]:
+        if not self.platform.html:
+            return lambda raw: raw
+        return lambda raw: f"<{tag}>{_esc(raw)}</{tag}>"
+
+    def _fact(self, label: str) -> Callable[[str], str]:
+        if not self.platform.html:
+            return lambda raw: f"{label}: {raw}" if label else raw
+        return lambda raw: f"<b>{_esc(label)}:</b> {_esc(raw)}" if label else _esc(raw)
+
+    def _bullet(self, raw: str) -> str:
+        return BULLET + self._plain(raw)
+
+    def _block_lines(self, block: Block) -> list[Line]:
+        def each(text: str, fmt: Callable[[str], str]) -> list[Line]:
+            return [(line, fmt) for line in text.split("\n")]
+
+        if block.kind == "title":
+            return each(block.text, self._wrap("b"))
+        if block.kind in ("note", "source"):
+            return each(block.text, self._wrap("i"))
+        if block.kind == "fact":
+            return [(block.text, self._fact(block.label))]
+        if block.kind == "list":
+            head = each(block.text, self._plain) if block.text else []
+            return head + [(item, self._bullet) for item in block.items]
+        return each(block.text, self._plain)
+
+    # --- sections and splitting -----------------------------------------------------------------
+    def _sections(self, reply: Reply) -> list[list[Line]]:
+        sections: list[list[Line]] = []
+        previous: Block | None = None
+        for block in reply.blocks:
+            lines = self._block_lines(block)
+            # Consecutive facts read as one card, as in render_plain.
+            if block.kind == "fact" and previous is not None and previous.kind == "fact":
+                sections[-1].extend(lines)
+            else:
+                sections.append(lines)
+            previous = block
+        return [s for s in sections if s]
+
+    def _fit_line(self, raw: str, fmt: Callable[[str], str]) -> list[str]:
+        """Format one line, cutting an over-long one into pieces that each fit."""
+        text = fmt(raw)
+        if len(text) <= self.limit:
+            return [text]
+        pieces: list[str] = []
+        size = self.limit // 2
+        while raw:
+            cut = size
+            # Escaping may grow a piece (& → &amp;): shrink until it fits.
+            while len(fmt(raw[:cut])) > self.limit and cut > 1:
+                cut //= 2
+            pieces.append(fmt(raw[:cut]))
+            raw = raw[cut:]
+        return pieces
+
+    def _chunks(self, reply: Reply) -> list[str]:
+        chunks: list[str] = []
+        current = ""
+        for section in self._sections(reply):
+            formatted = [p for raw, fmt in section for p in self._fit_line(raw, fmt)]
+            text = "\n".join(formatted)
+            joined = f"{current}\n\n{text}" if current else text
+            if len(joined) <= self.limit:
+                current = joined
+                continue
+            if current:
+                chunks.append(current)
+                current = ""
+            # The section alone is too long: fill messages line by line.
+            for line in formatted:
+                joined = f"{current}\n{line}" if current else line
+                if len(joined) <= self.limit:
+                    current = joined
+                else:
+                    chunks.append(current)
+                    current = line
+        if current:
+            chunks.append(current)
+        return chunks or ["…"]
+
+    # --- keyboard ---------------------------------------------------------------------------------
+    def keyboard(self, reply: Reply) -> InlineKeyboardMarkup | None:
+        """Return the inline keyboard of a reply (callback data encoded, ≤ 64 bytes each)."""
+        rows: list[list[InlineKeyboardButton]] = []
+        for row in reply.actions:
+            buttons = [
+                InlineKeyboardButton(a.label, url=a.payload)
+                if a.kind == "url"
+                else InlineKeyboardButton(a.label, callback_data=self.codec.encode(a))
+                for a in row
+            ]
+            if buttons:
+                rows.append(buttons)
+        return InlineKeyboardMarkup(rows) if rows else None
+
+    def render(self, reply: Reply) -> Rendered:
+        """Render a reply as messages (keyboard on the last) and an optional location."""
+        mode = ParseMode.HTML if self.platform.html else None
+        chunks = self._chunks(reply)
+        markup = self.keyboard(reply)
+        messages = [
+            OutMessage(text, mode, markup if i == len(chunks) - 1 else None)
+            for i, text in enumerate(chunks)
+        ]
+        return Rendered(messages, reply.location)
+
+    def render_text(self, text: str) -> OutMessage:
+        """Render a plain notice (outbox messages, alerts) safely for the platform."""
+        return OutMessage(
+            self._plain(text)[: self.limit], ParseMode.HTML if self.platform.html else None
+        )

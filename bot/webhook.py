@@ -1,0 +1,51 @@
+"""Serve the bot's webhook from the same aiohttp app (and event loop) as the public API.
+
+A request whose secret does not match (Telegram: the `X-Telegram-Bot-Api-Secret-Token` header;
+Bale: the last path segment) is answered 403 before its body is even read, so nothing of it is
+processed. Valid updates are queued for the Application, which answers them as it would in
+polling mode; the HTTP answer does not wait for that (Telegram only needs a fast 200).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from aiohttp import web
+from telegram import Update
+
+from bot.context import ShafafApp
+from bot.platforms import TELEGRAM_SECRET_HEADER, WEBHOOK_PATH, Platform
+
+log = logging.getLogger("shafaf.bot.webhook")
+MAX_UPDATE_BYTES = 1024 * 1024
+
+
+def add_webhook_routes(
+    app: web.Application, application: ShafafApp, platform: Platform, secret: str
+) -> None:
+    """Add POST /bot/webhook and /bot/webhook/{secret} to an aiohttp app (before it starts)."""
+
+    async def handle(request: web.Request) -> web.Response:
+        header = request.headers.get(TELEGRAM_SECRET_HEADER)
+        if not platform.secret_ok(header, request.match_info.get("secret"), secret):
+            return web.Response(status=403, text="forbidden")
+        if request.content_length is not None and request.content_length > MAX_UPDATE_BYTES:
+            return web.Response(status=413, text="too large")
+        try:
+            data = json.loads(await request.read())
+        except (ValueError, UnicodeDecodeError):
+            return web.Response(status=400, text="bad json")
+        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+            return web.Response(status=400, text="not an update")
+        try:
+            update = Update.de_json(data, application.bot)
+        except (KeyError, TypeError, ValueError):
+            log.warning("webhook: an update could not be parsed (update_id %s)", data["update_id"])
+            return web.Response(status=400, text="bad update")
+        await application.update_queue.put(update)
+        return web.Response(text="ok")
+
+    # Both shapes on both platforms, so a missing secret is a clear 403 rather than a 404.
+    app.router.add_post(WEBHOOK_PATH, handle)
+    app.router.add_post(WEBHOOK_PATH + "/{secret}", handle)
