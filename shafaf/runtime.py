@@ -63,7 +63,9 @@ async def load_sample_if_empty(runtime: Runtime) -> ImportSummary | None:
     if count:
         return None
     files = read_paths([SAMPLE_DIR])
-    return await import_files(runtime.services.sessions, files, origin="sample", is_sample=True)
+    summary = await import_files(runtime.services.sessions, files, origin="sample", is_sample=True)
+    runtime.services.version.invalidate()
+    return summary
 
 
 def create_web_app(runtime: Runtime) -> web.Application:

@@ -39,15 +39,16 @@ class Services:
     @classmethod
     def build(cls, sessions: SessionFactory, today: Today) -> Services:
         """Wire the services over one sessionmaker and one notion of "today"."""
-        vat = VatService(sessions)
-        spending = SpendingService(sessions)
-        catalog = CatalogService(sessions, today)
+        version = DataVersion(sessions)
+        vat = VatService(sessions, version)
+        spending = SpendingService(sessions, version)
+        catalog = CatalogService(sessions, today, version)
         return cls(
             sessions=sessions,
             today=today,
             vat=vat,
             spending=spending,
-            projects=ProjectService(sessions),
+            projects=ProjectService(sessions, version),
             catalog=catalog,
             calculator=CalculatorService(vat, spending, catalog),
             feedback=FeedbackService(sessions),
@@ -55,5 +56,5 @@ class Services:
             conversations=ConversationStore(sessions),
             questions=QuestionLogService(sessions),
             outbox=OutboxService(sessions),
-            version=DataVersion(sessions),
+            version=version,
         )

@@ -26,6 +26,8 @@ from backend.services.base import (
     resolve_municipality,
     to_jalali,
 )
+from backend.services.memo import memoized, new_memo
+from backend.services.version import DataVersion
 from nlp.types import (
     GazetteerCategory,
     GazetteerData,
@@ -68,10 +70,13 @@ class DatasetStatus:
 class CatalogService:
     """Read reference data and reports."""
 
-    def __init__(self, sessions: SessionFactory, today: Today) -> None:
+    def __init__(self, sessions: SessionFactory, today: Today, version: DataVersion) -> None:
         self._sessions = sessions
         self._today = today
+        self._version = version
+        self._memo = new_memo()
 
+    @memoized
     async def municipalities(self) -> list[MunicipalityInfo]:
         """List municipalities, most populous first."""
         async with self._sessions() as session:
@@ -82,6 +87,7 @@ class CatalogService:
             ).all()
         return [municipality_info(row) for row in rows]
 
+    @memoized
     async def municipality(self, slug: str | None = None) -> MunicipalityInfo:
         """Return one municipality (default: Mashhad)."""
         async with self._sessions() as session:
@@ -122,12 +128,14 @@ class CatalogService:
             for r, m in rows
         ]
 
+    @memoized
     async def faq(self) -> list[FaqEntry]:
         """List the FAQ entries."""
         async with self._sessions() as session:
             rows = (await session.scalars(select(Faq).order_by(Faq.id))).all()
         return [FaqEntry(r.slug, r.question_fa, r.answer_fa, r.source) for r in rows]
 
+    @memoized
     async def gazetteer_data(self) -> GazetteerData:
         """Collect every name the NLU should recognise, straight from the database."""
         async with self._sessions() as session:

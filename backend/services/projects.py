@@ -21,6 +21,8 @@ from backend.models import (
 )
 from backend.months import Month, MonthRange
 from backend.services.base import SessionFactory, is_sample_source, to_jalali
+from backend.services.memo import memoized, new_memo
+from backend.services.version import DataVersion
 
 MAX_PER_PAGE = 100
 
@@ -153,9 +155,12 @@ def _escape_like(text: str) -> str:
 class ProjectService:
     """Find projects and read one project's card."""
 
-    def __init__(self, sessions: SessionFactory) -> None:
+    def __init__(self, sessions: SessionFactory, version: DataVersion) -> None:
         self._sessions = sessions
+        self._version = version
+        self._memo = new_memo()
 
+    @memoized
     async def search(
         self, filters: ProjectFilter, page: int = 1, per_page: int = 10
     ) -> ProjectPage:
@@ -208,6 +213,7 @@ class ProjectService:
             ).all()
         return ProjectPage([_summary(*row) for row in rows], total, page, per_page)
 
+    @memoized
     async def detail(self, code: str) -> ProjectDetail:
         """Return one project's card with its monthly VAT funding."""
         async with self._sessions() as session:

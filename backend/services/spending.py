@@ -9,7 +9,9 @@ from sqlalchemy import func, select
 from backend.models import Category, Project, ProjectFunding
 from backend.months import MonthRange
 from backend.services.base import SessionFactory, is_sample_source, resolve_municipality
+from backend.services.memo import memoized, new_memo
 from backend.services.vat import VatSeries, load_series
+from backend.services.version import DataVersion
 
 TOP_PROJECTS = 5
 
@@ -54,9 +56,12 @@ class SpendingBreakdown:
 class SpendingService:
     """Sum project funding for a municipality and period."""
 
-    def __init__(self, sessions: SessionFactory) -> None:
+    def __init__(self, sessions: SessionFactory, version: DataVersion) -> None:
         self._sessions = sessions
+        self._version = version
+        self._memo = new_memo()
 
+    @memoized
     async def breakdown(
         self,
         municipality: str | None,

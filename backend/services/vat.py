@@ -21,6 +21,8 @@ from backend.services.base import (
     resolve_municipality,
     to_jalali,
 )
+from backend.services.memo import memoized, new_memo
+from backend.services.version import DataVersion
 
 Group = Literal["month", "quarter", "year"]
 GROUPS: tuple[Group, ...] = ("month", "quarter", "year")
@@ -98,15 +100,19 @@ def percent_change(new: int, old: int) -> float | None:
 class VatService:
     """Read the VAT share figures."""
 
-    def __init__(self, sessions: SessionFactory) -> None:
+    def __init__(self, sessions: SessionFactory, version: DataVersion) -> None:
         self._sessions = sessions
+        self._version = version
+        self._memo = new_memo()
 
+    @memoized
     async def data_range(self, municipality: str | None = None) -> MonthRange | None:
         """Return the first and last month with a figure for a municipality (default Mashhad)."""
         async with self._sessions() as session:
             muni = await resolve_municipality(session, municipality)
             return await _data_range(session, muni.id)
 
+    @memoized
     async def series(
         self,
         municipality: str | None = None,
@@ -127,6 +133,7 @@ class VatService:
                     )
             return await load_series(session, muni, period, group)
 
+    @memoized
     async def compare_periods(
         self, municipality: str | None, first: MonthRange, second: MonthRange
     ) -> PeriodComparison:
@@ -139,6 +146,7 @@ class VatService:
             a, b, a.total_rial - b.total_rial, percent_change(a.total_rial, b.total_rial)
         )
 
+    @memoized
     async def compare_municipalities(
         self, first: str, second: str, period: MonthRange
     ) -> MunicipalityComparison:
@@ -153,6 +161,7 @@ class VatService:
         ratio = a.total_rial / b.total_rial if b.total_rial else None
         return MunicipalityComparison(a, b, per_a, per_b, ratio)
 
+    @memoized
     async def rate_on(self, day: jdatetime.date) -> RateInfo:
         """Return the VAT rate and municipal share in force on a Jalali day."""
         async with self._sessions() as session:
@@ -176,6 +185,7 @@ class VatService:
             history,
         )
 
+    @memoized
     async def latest_published(self) -> dict[str, tuple[Month, jdatetime.date]]:
         """Return each municipality's latest month with a figure and its publication date."""
         async with self._sessions() as session:
