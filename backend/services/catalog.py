@@ -189,6 +189,7 @@ class CatalogService:
             ),
         )
 
+    @memoized
     async def dataset_status(self) -> DatasetStatus:
         """Tell whether the data is the sample, and when it was last imported."""
         async with self._sessions() as session:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select
 
 from backend.models import QuestionLog
 from backend.services.base import SessionFactory
@@ -36,20 +36,22 @@ class QuestionLogService:
         self, platform: str, chat_id: int, text: str, intent: str, confidence: float, answered: bool
     ) -> int:
         """Log one question and return its id (for the 👍/👎 buttons)."""
+        values = {
+            "at": utcnow(),
+            "platform": platform,
+            "chat_id": chat_id,
+            "text": text[:MAX_LOGGED_TEXT],
+            "intent": intent,
+            "confidence": confidence,
+            "answered": answered,
+            "handled": False,
+        }
+        # A Core INSERT … RETURNING: one round trip, no unit-of-work bookkeeping per question.
         async with self._sessions() as session, session.begin():
-            row = QuestionLog(
-                at=utcnow(),
-                platform=platform,
-                chat_id=chat_id,
-                text=text[:MAX_LOGGED_TEXT],
-                intent=intent,
-                confidence=confidence,
-                answered=answered,
-                handled=False,
+            new_id = await session.scalar(
+                insert(QuestionLog).values(**values).returning(QuestionLog.id)
             )
-            session.add(row)
-            await session.flush()
-            return row.id
+        return int(new_id or 0)
 
     async def rate(
         self,
