@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -342,3 +343,99 @@ class ChatBlock(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger)
     reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+# --- Digests and their delivery log (issue 5) ---
+
+DIGEST_KINDS = ("weekly", "monthly", "report")
+DELIVERY_STATUSES = ("pending", "sending", "sent", "failed", "skipped")
+
+
+class Digest(Base):
+    """One digest run (a week, a Jalali month, a published report), planned exactly once."""
+
+    __tablename__ = "digests"
+    __table_args__ = (
+        CheckConstraint("kind IN ('weekly', 'monthly', 'report')", name="kind_valid"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    # "weekly:1405-09-08", "monthly:1405-09", "report:<code>": the guard against a second run.
+    key: Mapped[str] = mapped_column(String(96), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # What the data looked like when the digest was planned (VAT months, project status and
+    # progress, published reports): the next digest of a subscriber reports the difference.
+    snapshot: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+
+
+class DigestChart(Base):
+    """A chart PNG drawn once per digest and municipality, shared by its messages."""
+
+    __tablename__ = "digest_charts"
+    __table_args__ = (UniqueConstraint("digest_id", "municipality"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    digest_id: Mapped[int] = mapped_column(ForeignKey("digests.id", ondelete="CASCADE"))
+    municipality: Mapped[str] = mapped_column(String(64))
+    png: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class DigestMessage(Base):
+    """One distinct digest text: subscribers with the same news share it (stored once)."""
+
+    __tablename__ = "digest_messages"
+    __table_args__ = (UniqueConstraint("digest_id", "content_hash"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    digest_id: Mapped[int] = mapped_column(ForeignKey("digests.id", ondelete="CASCADE"))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    # A transport-neutral `Reply` as JSON (blocks, actions, sample flag); the bot renders it.
+    reply: Mapped[dict[str, object]] = mapped_column(JSON)
+    chart_id: Mapped[int | None] = mapped_column(ForeignKey("digest_charts.id"))
+
+
+class Delivery(Base):
+    """One digest owed to one chat: the broadcast engine's persistent log."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("digest_id", "platform", "chat_id"),
+        CheckConstraint(
+            "status IN ('pending', 'sending', 'sent', 'failed', 'skipped')", name="status_valid"
+        ),
+        # The engine claims work by (platform, status, id); progress counts by digest and status.
+        Index("ix_deliveries_claim", "platform", "status", "id"),
+        Index("ix_deliveries_digest_status", "digest_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    digest_id: Mapped[int] = mapped_column(ForeignKey("digests.id", ondelete="CASCADE"))
+    subscription_id: Mapped[int | None] = mapped_column(
+        ForeignKey("subscriptions.id", ondelete="SET NULL"), index=True
+    )
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("digest_messages.id"))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class ScheduleRun(Base):
+    """One occurrence of a scheduled job; the unique (job, due_at) stops a second run."""
+
+    __tablename__ = "schedule_runs"
+    __table_args__ = (UniqueConstraint("job", "due_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    job: Mapped[str] = mapped_column(String(32))
+    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # "ran" (digest planned), "baseline" (first start: recorded, not run)
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    digest_key: Mapped[str | None] = mapped_column(String(96))

@@ -4,7 +4,7 @@ One `Delivery` row per digest × chat is the whole truth. The sender marks rows 
 it calls the Bot API and `sent` (or `failed`/`skipped`) after, in batches. After a crash the rows
 still `sending` are the only ones whose fate is unknown: `recover` puts them back to `pending`,
 so nothing is lost and at most those few are sent twice. Only one process sends at a time (see
-`backend.schedule.SenderLock`), so claiming needs no row locks.
+`backend.schedule.SenderLock`); on PostgreSQL claims also skip rows another transaction holds.
 """
 
 from __future__ import annotations
@@ -118,6 +118,9 @@ class BroadcastService:
                     .where(Delivery.platform == platform, Delivery.status == "pending")
                     .order_by(Delivery.id)
                     .limit(limit)
+                    # Belt and braces on PostgreSQL (SQLite ignores it): should two senders
+                    # ever overlap (a lock handover), they still never claim the same row.
+                    .with_for_update(skip_locked=True)
                 )
             ).all()
             if rows:
