@@ -5,12 +5,25 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from backend.api.staff_openapi import STAFF_PATHS, STAFF_SCHEMAS, STAFF_SECURITY_SCHEMES
+from backend.untrusted import NON_BLANK_PATTERN
+
 _STR = {"type": "string"}
 _INT = {"type": "integer"}
 _NULL_STR = {"type": ["string", "null"]}
 _JDATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "Jalali date"}
 _NULL_JDATE = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _YM = {"type": "string", "pattern": r"^\d{4}-\d{2}$", "description": "Jalali month YYYY-MM"}
+# What the server accepts, so generated requests (schemathesis) and clients know the limits.
+_TEXT_PARAM = {"type": "string", "maxLength": 200}  # backend.api.params.MAX_PARAM_LENGTH
+_YM_PARAM = {"type": "string", "pattern": r"^1[34]\d{2}-(0?[1-9]|1[0-2])$"}
+# A real Jalali day: months 1-6 have 31 days, 7-11 have 30, Esfand 29 (30 in leap years).
+_JDATE_PARAM = {
+    "type": "string",
+    "pattern": r"^1[34]\d{2}-(0?[1-6]-(0?[1-9]|[12]\d|3[01])|(0?[7-9]|1[01])-(0?[1-9]|[12]\d|30)"
+    r"|12-(0?[1-9]|1\d|2\d))$",
+}
+_NON_BLANK = NON_BLANK_PATTERN  # at least one character the server's strip() keeps
 
 
 def _obj(properties: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
@@ -35,7 +48,7 @@ def _query(name: str, description: str, schema: dict[str, Any] | None = None) ->
         "in": "query",
         "required": False,
         "description": description,
-        "schema": schema or _STR,
+        "schema": schema or _TEXT_PARAM,
     }
 
 
@@ -129,7 +142,10 @@ _SCHEMAS: dict[str, Any] = {
         }
     ),
     "AskRequest": _obj(
-        {"text": {"type": "string", "minLength": 1, "maxLength": 10000}, "today": _JDATE},
+        {
+            "text": {"type": "string", "minLength": 1, "maxLength": 10000, "pattern": _NON_BLANK},
+            "today": {**_JDATE_PARAM, "description": "Jalali date YYYY-MM-DD"},
+        },
         required=["text"],
     ),
     "AskResponse": _obj(
@@ -180,8 +196,17 @@ def openapi_document() -> dict[str, Any]:
                     "summary": "VAT share sums per month, quarter or year",
                     "parameters": [
                         _query("municipality", "Municipality slug (default: mashhad)"),
-                        _query("from", "First Jalali month, YYYY-MM (default: first with data)"),
-                        _query("to", "Last Jalali month, YYYY-MM (default: last with data)"),
+                        _query(
+                            "from",
+                            "First Jalali month, YYYY-MM (default: first with data)",
+                            _YM_PARAM,
+                        ),
+                        _query(
+                            "to",
+                            "Last Jalali month, YYYY-MM, not before `from` (default: last with "
+                            "data)",
+                            _YM_PARAM,
+                        ),
                         _query("group", "Grouping", {"enum": ["month", "quarter", "year"]}),
                     ],
                     "responses": {"200": _json(_ref("VatShares"), "OK"), **_ERRORS},
@@ -200,7 +225,11 @@ def openapi_document() -> dict[str, Any]:
                             {"enum": ["planned", "in_progress", "completed", "suspended"]},
                         ),
                         _query("q", "Free text in name, code or description"),
-                        _query("page", "Page number", {"type": "integer", "minimum": 1}),
+                        _query(
+                            "page",
+                            "Page number",
+                            {"type": "integer", "minimum": 1, "maximum": 1_000_000},
+                        ),
                         _query(
                             "per_page",
                             "Page size",
@@ -214,7 +243,12 @@ def openapi_document() -> dict[str, Any]:
                 "get": {
                     "summary": "One project with its VAT funding by month",
                     "parameters": [
-                        {"name": "code", "in": "path", "required": True, "schema": _STR}
+                        {
+                            "name": "code",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string", "maxLength": 64, "pattern": _NON_BLANK},
+                        }
                     ],
                     "responses": {"200": _json(_ref("ProjectDetail"), "OK"), **_ERRORS},
                 }
@@ -241,6 +275,10 @@ def openapi_document() -> dict[str, Any]:
                     "responses": {"200": _json(_ref("AskResponse"), "OK"), **_ERRORS},
                 }
             },
+            **STAFF_PATHS,
         },
-        "components": {"schemas": _SCHEMAS},
+        "components": {
+            "schemas": {**_SCHEMAS, **STAFF_SCHEMAS},
+            "securitySchemes": STAFF_SECURITY_SCHEMES,
+        },
     }

@@ -1,0 +1,277 @@
+"""OpenAPI paths and schemas of the staff endpoints (merged into the /api/v1 document)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from backend.untrusted import NON_BLANK_PATTERN
+
+_STR = {"type": "string"}
+_INT = {"type": "integer"}
+_NULL_STR = {"type": ["string", "null"]}
+_STATUSES = ["new", "in_review", "answered", "closed", "rejected", "hidden"]
+_KINDS = ["complaint", "criticism", "suggestion", "thanks"]
+_SECURITY: list[dict[str, list[str]]] = [{"staffToken": []}]
+# The server strips texts and refuses empty ones: say so, so clients (and schemathesis) know.
+_TEXT = {"type": "string", "minLength": 1, "pattern": NON_BLANK_PATTERN}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _obj(properties: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties) if required is None else required,
+    }
+
+
+def _query(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema or _STR,
+    }
+
+
+_CODE = {"name": "code", "in": "path", "required": True, "schema": _STR}
+_AUTH_ERRORS = {
+    "401": _json(_ref("Error"), "No or invalid bearer token"),
+    "403": _json(_ref("Error"), "The token's role may not do this"),
+}
+_ITEM_ERRORS = {
+    **_AUTH_ERRORS,
+    "400": _json(_ref("Error"), "Invalid input (e.g. a transition that is not allowed)"),
+    "404": _json(_ref("Error"), "No such item, or outside the staff member's scope"),
+}
+
+STAFF_SCHEMAS: dict[str, Any] = {
+    "StaffFeedback": _obj(
+        {
+            "tracking_code": _STR,
+            "kind": {"enum": _KINDS},
+            "status": {"enum": _STATUSES},
+            "text": {**_STR, "description": "Redacted text unless the caller is an admin"},
+            "redacted": {"type": "boolean"},
+            "project": _NULL_STR,
+            "district": _NULL_STR,
+            "category": _NULL_STR,
+            "has_photo": {"type": "boolean"},
+            "created_at": {"type": "string", "format": "date-time"},
+            "updated_at": {"type": "string", "format": "date-time"},
+            "assignee": _NULL_STR,
+        }
+    ),
+    "StaffFeedbackPage": _obj(
+        {
+            "items": {"type": "array", "items": _ref("StaffFeedback")},
+            "total": _INT,
+            "page": _INT,
+            "per_page": _INT,
+            "pages": _INT,
+            "counts": {"type": "object", "additionalProperties": _INT},
+            "ignored_filters": {"type": "array", "items": _STR},
+        }
+    ),
+    "StaffFeedbackDetail": {
+        "allOf": [
+            _ref("StaffFeedback"),
+            _obj(
+                {
+                    "original_text": _NULL_STR,
+                    "platform": _STR,
+                    "lat": {"type": ["number", "null"]},
+                    "lon": {"type": ["number", "null"]},
+                    "contact": {
+                        "type": ["object", "null"],
+                        "description": "Admins only; null for reviewers",
+                    },
+                    "transitions": {"type": "array", "items": {"enum": _STATUSES}},
+                    "events": {
+                        "type": "array",
+                        "items": _obj(
+                            {
+                                "at": _STR,
+                                "actor": _STR,
+                                "kind": {"enum": ["created", "status", "reply", "note"]},
+                                "from_status": _NULL_STR,
+                                "to_status": _NULL_STR,
+                                "text": _NULL_STR,
+                                "public": {"type": "boolean"},
+                            }
+                        ),
+                    },
+                }
+            ),
+        ]
+    },
+    "ImportProblem": _obj(
+        {"file": _STR, "line": _INT, "column": _STR, "reason_fa": _STR, "reason_en": _STR}
+    ),
+    "ImportResult": _obj(
+        {
+            "ok": {"type": "boolean"},
+            "dry_run": {"type": "boolean"},
+            "files": {"type": "array", "items": _STR},
+            "counts": {
+                "type": "object",
+                "description": "{table: {inserted, updated, unchanged}}",
+            },
+            "problems": {"type": "array", "items": _ref("ImportProblem")},
+        }
+    ),
+    "PublishResult": _obj(
+        {
+            "code": _STR,
+            "published_on": {"type": "string", "description": "Jalali date"},
+            "date_changed": {"type": "boolean"},
+            "digest_queued": {"type": "boolean"},
+        }
+    ),
+    "Broadcasts": _obj(
+        {
+            "items": {
+                "type": "array",
+                "items": _obj(
+                    {
+                        "key": _STR,
+                        "kind": _STR,
+                        "created_at": _STR,
+                        "finished_at": _NULL_STR,
+                        "counts": {"type": "object", "additionalProperties": _INT},
+                        "total": _INT,
+                        "done_percent": {"type": "number"},
+                    }
+                ),
+            }
+        }
+    ),
+}
+
+STAFF_SECURITY_SCHEMES: dict[str, Any] = {
+    "staffToken": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "A staff token from `shafaf staff token USERNAME` or the panel",
+    }
+}
+
+
+def _body(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+
+
+STAFF_PATHS: dict[str, Any] = {
+    "/api/v1/feedback": {
+        "get": {
+            "summary": "Staff: feedback matching filters, paged (within the caller's scope)",
+            "security": _SECURITY,
+            "parameters": [
+                _query("status", "Feedback status (default: all but hidden)", {"enum": _STATUSES}),
+                _query("kind", "Feedback kind", {"enum": _KINDS}),
+                _query("project", "Project code"),
+                _query("district", "District code of the project"),
+                _query("category", "Category slug of the project"),
+                _query("from", "First Jalali day, YYYY-MM-DD"),
+                _query("to", "Last Jalali day, YYYY-MM-DD (inclusive)"),
+                _query("has_photo", "1 = with photo, 0 = without", {"enum": ["0", "1"]}),
+                _query("q", "Words in the text, or a tracking code"),
+                _query("assignee", "Username of the assigned staff member"),
+                _query("sort", "Order", {"enum": ["newest", "oldest", "updated", "status"]}),
+                _query("page", "Page number", {"type": "integer", "minimum": 1}),
+                _query("per_page", "Page size", {"type": "integer", "minimum": 1, "maximum": 100}),
+            ],
+            "responses": {"200": _json(_ref("StaffFeedbackPage"), "OK"), **_AUTH_ERRORS},
+        }
+    },
+    "/api/v1/feedback/{code}": {
+        "get": {
+            "summary": "Staff: one feedback item with its history",
+            "security": _SECURITY,
+            "parameters": [_CODE],
+            "responses": {"200": _json(_ref("StaffFeedbackDetail"), "OK"), **_ITEM_ERRORS},
+        }
+    },
+    "/api/v1/feedback/{code}/status": {
+        "post": {
+            "summary": "Staff: change the status with a note (the citizen is notified)",
+            "security": _SECURITY,
+            "parameters": [_CODE],
+            "requestBody": _body(_obj({"status": {"enum": _STATUSES}, "note": _TEXT})),
+            "responses": {"200": _json(_ref("StaffFeedbackDetail"), "OK"), **_ITEM_ERRORS},
+        }
+    },
+    "/api/v1/feedback/{code}/reply": {
+        "post": {
+            "summary": "Staff: public reply, delivered to the citizen's chat by the bot",
+            "security": _SECURITY,
+            "parameters": [_CODE],
+            "requestBody": _body(_obj({"text": _TEXT})),
+            "responses": {"200": _json(_ref("StaffFeedbackDetail"), "OK"), **_ITEM_ERRORS},
+        }
+    },
+    "/api/v1/feedback/{code}/note": {
+        "post": {
+            "summary": "Staff: internal note (never shown to the citizen)",
+            "security": _SECURITY,
+            "parameters": [_CODE],
+            "requestBody": _body(_obj({"text": _TEXT})),
+            "responses": {"200": _json(_ref("StaffFeedbackDetail"), "OK"), **_ITEM_ERRORS},
+        }
+    },
+    "/api/v1/import": {
+        "post": {
+            "summary": "Admin: import contract CSV files (all or nothing); dry_run=1 previews",
+            "security": _SECURITY,
+            "parameters": [_query("dry_run", "1 = validate and count only", {"enum": ["0", "1"]})],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "multipart/form-data": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {
+                                "files": {
+                                    "type": "array",
+                                    "minItems": 1,
+                                    "items": {"type": "string", "format": "binary"},
+                                }
+                            },
+                            "required": ["files"],
+                            "additionalProperties": False,
+                        }
+                    }
+                },
+            },
+            "responses": {
+                "200": _json(_ref("ImportResult"), "Imported (or would import)"),
+                "422": _json(_ref("ImportResult"), "Rejected; problems by file, line, column"),
+                "400": _json(_ref("Error"), "Not a multipart upload"),
+                **_AUTH_ERRORS,
+            },
+        }
+    },
+    "/api/v1/reports/{code}/publish": {
+        "post": {
+            "summary": "Admin: publish a report and queue its digest",
+            "security": _SECURITY,
+            "parameters": [_CODE],
+            "responses": {"200": _json(_ref("PublishResult"), "OK"), **_ITEM_ERRORS},
+        }
+    },
+    "/api/v1/broadcasts": {
+        "get": {
+            "summary": "Staff: progress of the latest digest broadcasts",
+            "security": _SECURITY,
+            "responses": {"200": _json(_ref("Broadcasts"), "OK"), **_AUTH_ERRORS},
+        }
+    },
+}
