@@ -36,6 +36,11 @@ class Settings(BaseSettings):
     timezone: str = "Asia/Tehran"
     today: str | None = None
     send_rate: float = Field(default=25.0, gt=0, le=1000)
+    # Weekly digest time in SHAFAF_TIMEZONE; weekday as Python counts it (Monday 0 … Saturday 5).
+    digest_weekday: int = Field(default=5, ge=0, le=6)
+    digest_hour: int = Field(default=9, ge=0, le=23)
+    # Feedback contact details (phone, name) are erased this many days after submission.
+    contact_retention_days: int = Field(default=180, ge=1, le=36500)
 
     @field_validator(
         "bot_token", "bot_api_url", "bot_file_url", "webhook_url", "today", mode="before"

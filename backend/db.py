@@ -6,12 +6,24 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+
+# What a stopped, restarting or unreachable database raises; an IntegrityError (also a
+# DBAPIError) is a bug, not an outage.
+_OUTAGE = (OperationalError, InterfaceError, ConnectionError, OSError, TimeoutError)
+
+
+def is_database_outage(error: BaseException | None) -> bool:
+    """Tell a database that is down or restarting (retry later) from a bug."""
+    if isinstance(error, _OUTAGE):
+        return True
+    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
 
 
 def is_sqlite(url: str) -> bool:
@@ -21,6 +33,9 @@ def is_sqlite(url: str) -> bool:
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """Create the one async engine of this process."""
+    # Database errors are logged with tracebacks; their bound parameters are citizens' texts
+    # and phone numbers, which must not reach the logs.
+    kwargs.setdefault("hide_parameters", True)
     if is_sqlite(url):
         # Several tasks write concurrently (bot, API, jobs): wait for the lock instead of
         # failing at once with "database is locked".

@@ -10,10 +10,12 @@ a restart, from an older version) yields None and the bot answers "expired, star
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import OrderedDict
 
 from backend import texts_fa as assistant_texts
 from backend.reply import ACTION_KINDS, CALLBACK_LIMIT_BYTES, Action
+from backend.untrusted import clean_text
 
 _KIND_CODES: dict[str, str] = {
     "ask": "a",
@@ -33,6 +35,7 @@ _CODE_KINDS = {code: kind for kind, code in _KIND_CODES.items()}
 _DIGEST = "h"
 _DIGEST_HEX = 12
 _TABLE_SIZE = 20_000
+_UNSAFE = re.compile("[\x00\n\r]")
 
 assert set(_KIND_CODES) == ACTION_KINDS - {"url"}, "every callback kind needs a code"
 
@@ -50,12 +53,14 @@ class CallbackCodec:
         """Return `callback_data` for a button (never over 64 bytes)."""
         if action.kind == "url":
             raise ValueError("url buttons carry no callback data")
-        data = f"{_KIND_CODES[action.kind]}:{action.payload}"
-        if len(data.encode("utf-8")) <= CALLBACK_LIMIT_BYTES:
+        payload = clean_text(action.payload)
+        data = f"{_KIND_CODES[action.kind]}:{payload}"
+        # Line breaks and NUL never come back through `decode`: keep such payloads in the table.
+        if len(data.encode("utf-8")) <= CALLBACK_LIMIT_BYTES and not _UNSAFE.search(payload):
             return data
-        raw = f"{action.kind}\x00{action.payload}".encode()
+        raw = f"{action.kind}\x00{payload}".encode()
         key = hashlib.blake2b(raw, digest_size=_DIGEST_HEX // 2).hexdigest()
-        self._table[key] = (action.kind, action.payload)
+        self._table[key] = (action.kind, payload)
         self._table.move_to_end(key)
         while len(self._table) > self._size:
             self._table.popitem(last=False)
@@ -63,7 +68,10 @@ class CallbackCodec:
 
     def decode(self, data: str | None) -> tuple[str, str] | None:
         """Return `(kind, payload)` of a pressed button, or None when it is not ours or stale."""
-        if not data or len(data.encode("utf-8")) > CALLBACK_LIMIT_BYTES:
+        if not data:
+            return None
+        data = clean_text(data)  # forged data may hold lone surrogates (JSON escapes)
+        if len(data.encode("utf-8")) > CALLBACK_LIMIT_BYTES:
             return None
         code, sep, payload = data.partition(":")
         if not sep:
@@ -71,6 +79,6 @@ class CallbackCodec:
         if code == _DIGEST:
             return self._table.get(payload)
         kind = _CODE_KINDS.get(code)
-        if kind is None or any(ch in payload for ch in "\x00\n\r"):
+        if kind is None or _UNSAFE.search(payload):
             return None
         return kind, payload

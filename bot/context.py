@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from backend.flows.base import ChatRef
+from backend.untrusted import clean_text
 from bot.engine import ConversationEngine
 from bot.flood import FloodGuard
 from bot.platforms import Platform
@@ -54,5 +55,6 @@ def chat_ref(update: Update, platform: str) -> ChatRef | None:
         platform=platform,
         chat_id=chat.id,
         user_id=user.id if user else None,
-        first_name=user.first_name if user else None,
+        # Names are free text too (and shown back in the welcome, stored with feedback).
+        first_name=clean_text(user.first_name) if user else None,
     )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -36,6 +36,7 @@ from backend.services import Services
 from backend.services.conversations import FlowState
 from backend.services.feedback import FeedbackInfo, normalize_code
 from backend.services.subscriptions import FREQUENCIES, SubscriptionInfo
+from backend.untrusted import clean_optional, clean_text
 from bot import texts as T
 from nlp.types import Understanding
 
@@ -96,6 +97,7 @@ class ConversationEngine:
     # --- entry points: commands -----------------------------------------------------------------
     async def start(self, chat: ChatRef, payload: str = "") -> Reply:
         """Welcome and main menu; `p_<code>` opens that project's card."""
+        payload = clean_text(payload)
         if payload.startswith("p_") and len(payload) > 2:
             return await self._card(payload[2:])
         name = T.WELCOME_NAME.format(name=chat.first_name) if chat.first_name else ""
@@ -137,6 +139,7 @@ class ConversationEngine:
 
     async def feedback(self, chat: ChatRef, argument: str = "") -> Reply:
         """Open the feedback flow (from /feedback, the menu, a card or the feedback intent)."""
+        argument = clean_text(argument)
         flow = self.flows.get("feedback")
         if flow is None:
             return self._notice(T.FLOW_UNAVAILABLE, menu=True)
@@ -144,6 +147,7 @@ class ConversationEngine:
 
     async def status(self, chat: ChatRef, code: str) -> Reply:
         """Show a feedback's status and public replies, only to the chat that sent it."""
+        code = clean_text(code)
         if not code.strip():
             return self._notice(T.STATUS_ASK_CODE)
         try:
@@ -156,6 +160,7 @@ class ConversationEngine:
     # --- entry points: messages -------------------------------------------------------------------
     async def text(self, chat: ChatRef, text: str) -> Reply:
         """Answer a text message: open flow first, then a pending 👎 reason, then the assistant."""
+        text = clean_text(text)  # the one door for typed text: make it storable first
         state = await self.s.conversations.get(chat.platform, chat.chat_id)
         if state is not None:
             if state.flow == RATE_REASON_FLOW:
@@ -169,6 +174,12 @@ class ConversationEngine:
 
     async def media(self, chat: ChatRef, event: FlowInput) -> Reply:
         """Route a photo, location or contact to the open flow, or explain politely."""
+        event = replace(
+            event,
+            text=clean_text(event.text),
+            phone=clean_optional(event.phone),
+            contact_name=clean_optional(event.contact_name),
+        )
         state = await self.s.conversations.get(chat.platform, chat.chat_id)
         flow = self.flows.get(state.flow) if state is not None else None
         if flow is not None:
@@ -213,6 +224,7 @@ class ConversationEngine:
 
     async def action(self, chat: ChatRef, kind: str, payload: str) -> Reply:
         """Answer a pressed button (already decoded and validated by the transport)."""
+        payload = clean_text(payload)
         if kind == "ask":
             return await self.ask(chat, payload)
         if kind == "menu":

@@ -17,6 +17,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 
 from backend.reply import Block, Reply
+from backend.untrusted import clean_text
 from bot.callbacks import CallbackCodec
 from bot.platforms import Platform
 
@@ -148,9 +149,9 @@ class Renderer:
         rows: list[list[InlineKeyboardButton]] = []
         for row in reply.actions:
             buttons = [
-                InlineKeyboardButton(a.label, url=a.payload)
+                InlineKeyboardButton(clean_text(a.label), url=a.payload)
                 if a.kind == "url"
-                else InlineKeyboardButton(a.label, callback_data=self.codec.encode(a))
+                else InlineKeyboardButton(clean_text(a.label), callback_data=self.codec.encode(a))
                 for a in row
             ]
             if buttons:
@@ -162,8 +163,9 @@ class Renderer:
         mode = ParseMode.HTML if self.platform.html else None
         chunks = self._chunks(reply)
         markup = self.keyboard(reply)
+        # The last door out: a lone surrogate would make the Bot API reject the whole message.
         messages = [
-            OutMessage(text, mode, markup if i == len(chunks) - 1 else None)
+            OutMessage(clean_text(text) or "…", mode, markup if i == len(chunks) - 1 else None)
             for i, text in enumerate(chunks)
         ]
         return Rendered(messages, reply.location)

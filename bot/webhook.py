@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import OrderedDict
 
 from aiohttp import web
 from telegram import Update
@@ -19,12 +20,32 @@ from bot.platforms import TELEGRAM_SECRET_HEADER, WEBHOOK_PATH, Platform
 
 log = logging.getLogger("shafaf.bot.webhook")
 MAX_UPDATE_BYTES = 1024 * 1024
+# Telegram re-posts an update when our 200 came too late; remember recent ids to answer once.
+RECENT_UPDATE_IDS = 10_000
+
+
+class RecentIds:
+    """A bounded memory of update ids already queued (oldest forgotten first)."""
+
+    def __init__(self, size: int = RECENT_UPDATE_IDS) -> None:
+        self._seen: OrderedDict[int, None] = OrderedDict()
+        self._size = size
+
+    def first_time(self, update_id: int) -> bool:
+        """Record `update_id`; return False when it was already seen."""
+        if update_id in self._seen:
+            return False
+        self._seen[update_id] = None
+        if len(self._seen) > self._size:
+            self._seen.popitem(last=False)
+        return True
 
 
 def add_webhook_routes(
     app: web.Application, application: ShafafApp, platform: Platform, secret: str
 ) -> None:
     """Add POST /bot/webhook and /bot/webhook/{secret} to an aiohttp app (before it starts)."""
+    recent = RecentIds()
 
     async def handle(request: web.Request) -> web.Response:
         header = request.headers.get(TELEGRAM_SECRET_HEADER)
@@ -43,6 +64,9 @@ def add_webhook_routes(
         except (KeyError, TypeError, ValueError):
             log.warning("webhook: an update could not be parsed (update_id %s)", data["update_id"])
             return web.Response(status=400, text="bad update")
+        if not recent.first_time(update.update_id):
+            log.info("webhook: update %s delivered again; answered once", update.update_id)
+            return web.Response(text="ok")
         await application.update_queue.put(update)
         return web.Response(text="ok")
 

@@ -159,6 +159,11 @@ def number_to_words(n: int) -> str:
 # --- parsing -------------------------------------------------------------------------------------
 
 
+# Longer digit runs are card numbers, keyboard mashing or attacks, not amounts or years.
+MAX_DIGIT_CHARS = 40
+MAX_FLOAT_NUMBER = 10**300
+
+
 @dataclass(slots=True)
 class _Tok:
     text: str
@@ -177,6 +182,8 @@ def _digits_value(tok: str, before_magnitude: bool) -> Num | None:
     A "/" decimal (Persian handwriting: 1/5 = 1.5) or "," decimal is only read before a
     magnitude word ("1/5 میلیارد"), since elsewhere "1/5" is as likely a date or a fraction.
     """
+    if len(tok) > MAX_DIGIT_CHARS:
+        return None  # a digit run no one means as a number; int() refuses 4,300+ digits
     if tok.isascii() and tok.isdigit():
         return int(tok)
     if _GROUPED.fullmatch(tok):
@@ -344,7 +351,12 @@ def find_numbers(text: str) -> list[tuple[int, int, float]]:
     number means. Digits glued to "-", "%" or Latin letters (codes, percentages) are skipped.
     """
     toks, found = _scan(text, colloquial=False)
-    return [(toks[p.first].start, toks[p.last].end, float(p.value)) for p in found]
+    # Stacked magnitudes ("میلیارد میلیارد …") can exceed a float; no caller wants such a number.
+    return [
+        (toks[p.first].start, toks[p.last].end, float(p.value))
+        for p in found
+        if p.value <= MAX_FLOAT_NUMBER
+    ]
 
 
 def find_amounts(text: str) -> list[Amount]:

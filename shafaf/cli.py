@@ -23,9 +23,44 @@ def _configure_logging(verbose: bool = False) -> None:
         level=logging.DEBUG if verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    # Third-party loggers are chatty at INFO and may print request URLs that hold the bot token.
+    quiet_third_party_loggers()
+
+
+def quiet_third_party_loggers() -> None:
+    """Raise chatty libraries to WARNING: at INFO httpx prints request URLs holding the token."""
     for noisy in ("httpx", "httpcore", "aiohttp.access", "apscheduler", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+class _RedactSecrets(logging.Filter):
+    """Replace the bot token and webhook secret in every log line, whoever logs it."""
+
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__()
+        self._secrets = [s for s in secrets if len(s) >= 8]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Render the message once, redacted (arguments included), and keep the record."""
+        if not self._secrets:
+            return True
+        message = record.getMessage()
+        redacted = message
+        for secret in self._secrets:
+            redacted = redacted.replace(secret, "<redacted>")
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        return True
+
+
+def _redact_secrets(settings: Settings) -> None:
+    """Install the redaction filter on the root handlers (tracebacks are not rewritten)."""
+    secrets = [settings.webhook_secret.get_secret_value()]
+    if settings.bot_token is not None:
+        token = settings.bot_token.get_secret_value()
+        secrets += [token, token.partition(":")[2]]  # the part after the bot id is the secret
+    redact = _RedactSecrets(secrets)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(redact)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,6 +85,24 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("chat", help="talk to the bot in the terminal (buttons as numbers)")
 
+    digest = sub.add_parser("digest", help="show or send the subscribers' digest now")
+    digest.add_argument("action", choices=["preview", "send"])
+    digest.add_argument("--frequency", choices=["weekly", "monthly"], default="weekly")
+    digest.add_argument("--out", type=Path, metavar="FILE.png", help="preview: save the chart")
+
+    staff = sub.add_parser("staff", help="manage staff accounts of the panel")
+    staff_sub = staff.add_subparsers(dest="staff_command", required=True, metavar="ACTION")
+    add = staff_sub.add_parser("add", help="create a staff account (password asked or from stdin)")
+    add.add_argument("username")
+    add.add_argument("--role", choices=["admin", "reviewer"], default="reviewer")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    add.add_argument("--district", action="append", default=[], help="limit a reviewer (repeat)")
+    add.add_argument("--category", action="append", default=[], help="limit a reviewer (repeat)")
+    staff_sub.add_parser("list", help="list staff accounts")
+    token = staff_sub.add_parser("token", help="print a new bearer token for the staff API")
+    token.add_argument("username")
+    token.add_argument("--label", default="cli")
+
     ev = sub.add_parser("eval", help="score the NLU on a labelled JSON Lines file")
     ev.add_argument("file", type=Path, metavar="FILE.jsonl")
     ev.add_argument("--json", action="store_true", help="print one JSON object of scores")
@@ -66,6 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as exc:
         print(f"shafaf: invalid settings:\n{exc}", file=sys.stderr)
         return 2
+    _redact_secrets(settings)
     handler = {
         "init": _init,
         "import": _import,
@@ -73,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ask": _ask,
         "chat": _chat,
         "eval": _eval,
+        "staff": _staff,
+        "digest": _digest,
     }[args.command]
     try:
         return asyncio.run(handler(settings, args))
@@ -114,6 +170,9 @@ async def _import(settings: Settings, args: argparse.Namespace) -> int:
 async def _run(settings: Settings, _: argparse.Namespace) -> int:
     from aiohttp import web
 
+    from backend.retention import run_retention_forever
+    from backend.schedule import ScheduleConfig
+    from bot.broadcast import start_digest_scheduler
     from shafaf.runtime import create_web_app, load_sample_if_empty, open_runtime
 
     async with open_runtime(settings) as runtime:
@@ -125,6 +184,7 @@ async def _run(settings: Settings, _: argparse.Namespace) -> int:
             )
         app = create_web_app(runtime)
         bot = None
+        digests = None
         if settings.bot_token is None:
             log.info("the bot is OFF: SHAFAF_BOT_TOKEN is not set (API still serving)")
         else:
@@ -142,12 +202,26 @@ async def _run(settings: Settings, _: argparse.Namespace) -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
+        # Contact details older than the retention period are erased at start and then daily.
+        retention = asyncio.create_task(
+            run_retention_forever(runtime.services.sessions, settings.contact_retention_days),
+            name="retention",
+        )
         try:
             if bot is not None:
                 await bot.start()
+                digests = await start_digest_scheduler(
+                    runtime,
+                    config=ScheduleConfig(
+                        weekly_weekday=settings.digest_weekday, weekly_hour=settings.digest_hour
+                    ),
+                )
             await stop.wait()
         finally:
             log.info("shutting down")
+            if digests is not None:
+                await digests.stop()
+            retention.cancel()
             # Order: stop taking updates, finish handlers, close the HTTP server; the runtime's
             # engine is disposed last, by open_runtime.
             if bot is not None:
@@ -172,6 +246,72 @@ async def _ask(settings: Settings, args: argparse.Namespace) -> int:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
     else:
         print(result.answer)
+    return 0
+
+
+async def _digest(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.digests import preview_digest
+    from bot.broadcast import send_digest_now
+    from shafaf.runtime import load_sample_if_empty, open_runtime
+
+    async with open_runtime(settings) as runtime:
+        await load_sample_if_empty(runtime)
+        if args.action == "preview":
+            preview = await preview_digest(
+                runtime.services.sessions, args.frequency, runtime.services.today()
+            )
+            print(preview.text or "(nothing new: a weekly digest would not be sent)")
+            if args.out and preview.png:
+                args.out.write_bytes(preview.png)
+                print(f"chart saved to {args.out}")
+            return 0
+        if settings.bot_token is None:
+            print("shafaf digest send: SHAFAF_BOT_TOKEN is not set", file=sys.stderr)
+            return 2
+        plan, stats = await send_digest_now(runtime, args.frequency)
+        if stats is None:
+            print(f"digest {plan.key} planned; the running `shafaf run` will send it")
+        else:
+            print(
+                f"digest {plan.key}: sent {stats.sent}, failed {stats.failed}, "
+                f"skipped {stats.skipped}"
+            )
+    return 0
+
+
+async def _staff(settings: Settings, args: argparse.Namespace) -> int:
+    import getpass
+
+    from backend.errors import DomainError
+    from backend.staff.cli import staff_add, staff_list, staff_token
+    from shafaf.runtime import open_runtime
+
+    async with open_runtime(settings) as runtime:
+        sessions = runtime.services.sessions
+        try:
+            if args.staff_command == "add":
+                password = (
+                    sys.stdin.readline().rstrip("\n")
+                    if args.password_stdin
+                    else getpass.getpass("password: ")
+                )
+                print(
+                    await staff_add(
+                        sessions,
+                        args.username,
+                        password,
+                        role=args.role,
+                        districts=args.district,
+                        categories=args.category,
+                    )
+                )
+            elif args.staff_command == "list":
+                print(await staff_list(sessions))
+            else:
+                print(await staff_token(sessions, args.username, args.label))
+        except DomainError as exc:
+            print(f"shafaf staff: {exc.message}", file=sys.stderr)
+            return 1
     return 0
 
 

@@ -69,8 +69,17 @@ async def load_sample_if_empty(runtime: Runtime) -> ImportSummary | None:
 
 
 def create_web_app(runtime: Runtime) -> web.Application:
-    """Build the HTTP application: the public API (the bot's webhook route is added by `run`)."""
-    return build_api_app(runtime.services, runtime.asker)
+    """Build the HTTP app: public API, staff API and panel (`run` adds the bot's webhook route)."""
+    from backend.digests import queue_report_digest
+    from backend.panel import mount_staff
+
+    async def report_published(code: str) -> None:
+        # Planned here, sent by whichever process holds the sender lock (within seconds).
+        await queue_report_digest(runtime.services.sessions, code, runtime.services.today())
+
+    app = build_api_app(runtime.services, runtime.asker)
+    mount_staff(app, runtime.services, runtime.settings, on_report_published=report_published)
+    return app
 
 
 def create_app(settings: Settings) -> web.Application:

@@ -6,8 +6,8 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
-from sqlalchemy.exc import DBAPIError, OperationalError
 
+from backend.db import is_database_outage
 from backend.errors import DomainError, InvalidInput, NoData, NotFound
 
 log = logging.getLogger(__name__)
@@ -37,10 +37,12 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
             exc.status, "http_error"
         )
         return error_response(exc.status, code, exc.reason)
-    except (OperationalError, DBAPIError, OSError) as exc:
-        # The database went away (restart, network): tell the client to retry, log the cause.
-        log.warning("database unavailable while serving %s: %s", request.path, type(exc).__name__)
-        return error_response(503, "unavailable", "The service is temporarily unavailable.")
-    except Exception:
+    except Exception as exc:
+        if is_database_outage(exc):
+            # The database went away (restart, network): tell the client to retry, log the cause.
+            log.warning(
+                "database unavailable while serving %s: %s", request.path, type(exc).__name__
+            )
+            return error_response(503, "unavailable", "The service is temporarily unavailable.")
         log.exception("unhandled error serving %s %s", request.method, request.path)
         return error_response(500, "internal", "Internal error; it has been logged.")

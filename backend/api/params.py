@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from backend.errors import InvalidInput
 from backend.months import Month
+from backend.untrusted import clean_text
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 MAX_PARAM_LENGTH = 200
@@ -16,7 +17,8 @@ def text(query: Mapping[str, str], name: str) -> str | None:
     value = query.get(name)
     if value is None:
         return None
-    value = value.strip().translate(_DIGITS)
+    # NUL and lone surrogates reach the database driver otherwise (PostgreSQL rejects them).
+    value = clean_text(value).strip().translate(_DIGITS)
     if len(value) > MAX_PARAM_LENGTH:
         raise InvalidInput(f"{name} is longer than {MAX_PARAM_LENGTH} characters")
     return value or None

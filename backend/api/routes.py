@@ -16,6 +16,7 @@ from backend.models import PROJECT_STATUSES
 from backend.months import MonthRange
 from backend.services.projects import MAX_PER_PAGE, ProjectFilter
 from backend.services.vat import GROUPS, Group
+from backend.untrusted import clean_text
 
 routes = web.RouteTableDef()
 
@@ -88,7 +89,7 @@ async def projects(request: web.Request) -> web.Response:
 @cached
 async def project(request: web.Request) -> web.Response:
     """Return one project with its funding by month."""
-    code = request.match_info["code"].strip()
+    code = clean_text(request.match_info["code"]).strip()
     if not code or len(code) > 64:
         raise InvalidInput("project code must be 1 to 64 characters")
     detail = await request.app[SERVICES].projects.detail(code)
@@ -112,7 +113,7 @@ async def ask(request: web.Request) -> web.Response:
         raise InvalidInput('body must be JSON: {"text": "…", "today": "YYYY-MM-DD"?}') from None
     if not isinstance(body, dict) or not isinstance(body.get("text"), str):
         raise InvalidInput("`text` (a string) is required")
-    text = body["text"]
+    text = clean_text(body["text"])
     if not text.strip() or len(text) > MAX_QUESTION_LENGTH:
         raise InvalidInput(f"`text` must be 1 to {MAX_QUESTION_LENGTH} characters")
     today_value = body.get("today")

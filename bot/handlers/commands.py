@@ -9,6 +9,7 @@ from telegram import Update
 
 from backend.flows.base import ChatRef
 from backend.reply import Reply
+from backend.untrusted import clean_text
 from bot import texts as T
 from bot.context import ShafafContext, chat_ref
 from bot.engine import ConversationEngine
@@ -30,7 +31,7 @@ COMMANDS: dict[str, Command] = {
 
 def command_of(text: str) -> tuple[str, str | None, str]:
     """Split `/name@bot args` into (name, bot or None, args)."""
-    head, _, args = text.partition(" ")
+    head, _, args = clean_text(text).partition(" ")  # arguments reach services and the DB
     name, _, bot = head[1:].partition("@")
     return name.lower(), bot or None, args.strip()
 

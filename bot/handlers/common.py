@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from functools import partial
+
 from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove
+from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import ExtBot
 
 from backend.flows.texts import FB_SHARE_CONTACT_BUTTON
@@ -11,6 +18,36 @@ from bot import texts as T
 from bot.context import BotDeps
 
 CONTACT_STEP = "feedback:contact"
+SEND_ATTEMPTS = 4
+MAX_RETRY_AFTER_SECONDS = 30.0
+
+log = logging.getLogger("shafaf.bot")
+
+
+async def deliver(call: Callable[[], Awaitable[object]], chat_id: int) -> None:
+    """Make one Bot API call, retrying a 429 (after `retry_after`), 5xx, timeouts and drops.
+
+    A timeout may hide a message that did arrive, so a retry can duplicate it: for an answer the
+    citizen is waiting for, twice is better than never. What still fails is raised to the
+    central error handler, which logs it (so nothing is dropped silently).
+    """
+    for attempt in range(1, SEND_ATTEMPTS + 1):
+        try:
+            await call()
+            return
+        except RetryAfter as exc:
+            retry = exc.retry_after
+            wait = retry.total_seconds() if isinstance(retry, timedelta) else float(retry)
+            if attempt == SEND_ATTEMPTS or wait > MAX_RETRY_AFTER_SECONDS:
+                raise
+        except BadRequest:
+            raise  # our message is wrong (or the chat is gone): retrying cannot help
+        except NetworkError:  # timeouts, dropped connections, 5xx
+            if attempt == SEND_ATTEMPTS:
+                raise
+            wait = 0.5 * 2 ** (attempt - 1)
+        log.info("send to chat %s failed (attempt %d); retrying in %.1fs", chat_id, attempt, wait)
+        await asyncio.sleep(wait)
 
 
 async def send_reply(bot: ExtBot[None], deps: BotDeps, chat_id: int, reply: Reply) -> None:
@@ -24,14 +61,19 @@ async def send_reply(bot: ExtBot[None], deps: BotDeps, chat_id: int, reply: Repl
             # Only a message without inline buttons can take the reply keyboard away; otherwise
             # the one-time keyboard already folded itself when it was used.
             markup = ReplyKeyboardRemove()  # type: ignore[assignment]
-        await bot.send_message(
-            chat_id, message.text, parse_mode=message.parse_mode, reply_markup=markup
+        send = partial(
+            bot.send_message,
+            chat_id,
+            message.text,
+            parse_mode=message.parse_mode,
+            reply_markup=markup,
         )
+        await deliver(send, chat_id)
     if leaving_contact:
         deps.contact_keyboard.discard(chat_id)
     if rendered.location is not None:
         lat, lon = rendered.location
-        await bot.send_location(chat_id, latitude=lat, longitude=lon)
+        await deliver(lambda: bot.send_location(chat_id, latitude=lat, longitude=lon), chat_id)
     if reply.intent == CONTACT_STEP:
         # The citizen's own number, only by their own button (Telegram fills contact.user_id).
         keyboard = ReplyKeyboardMarkup(
@@ -39,5 +81,7 @@ async def send_reply(bot: ExtBot[None], deps: BotDeps, chat_id: int, reply: Repl
             resize_keyboard=True,
             one_time_keyboard=True,
         )
-        await bot.send_message(chat_id, T.SHARE_CONTACT_HINT, reply_markup=keyboard)
+        await deliver(
+            lambda: bot.send_message(chat_id, T.SHARE_CONTACT_HINT, reply_markup=keyboard), chat_id
+        )
         deps.contact_keyboard.add(chat_id)

@@ -9,6 +9,7 @@ from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
+from backend.db import is_database_outage
 from bot import texts as T
 from bot.context import ShafafContext
 from bot.flood import Verdict
@@ -38,15 +39,27 @@ async def on_error(update: object, context: ShafafContext) -> None:
     """Log any handler error with its traceback and answer the citizen politely."""
     # Never log message texts at INFO: the traceback is enough to debug; ids say who.
     chat = update.effective_chat if isinstance(update, Update) else None
-    log.error(
-        "error while handling update %s (chat %s)",
-        update.update_id if isinstance(update, Update) else "?",
-        chat.id if chat else "?",
-        exc_info=context.error,
-    )
+    update_id = update.update_id if isinstance(update, Update) else "?"
+    outage = is_database_outage(context.error)
+    if outage:
+        # The database is down or restarting: an operational state, not a bug; the citizen is
+        # told it is temporary, and the next message works again once it is back.
+        log.warning(
+            "database unavailable while handling update %s (chat %s): %s",
+            update_id,
+            chat.id if chat else "?",
+            type(context.error).__name__,
+        )
+    else:
+        log.error(
+            "error while handling update %s (chat %s)",
+            update_id,
+            chat.id if chat else "?",
+            exc_info=context.error,
+        )
     if chat is None or chat.type != ChatType.PRIVATE:
         return
     try:
-        await context.bot.send_message(chat.id, T.ERROR)
+        await context.bot.send_message(chat.id, T.UNAVAILABLE if outage else T.ERROR)
     except TelegramError:
         log.warning("could not send the error notice to chat %s", chat.id)
