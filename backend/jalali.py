@@ -8,25 +8,12 @@ from functools import lru_cache
 
 import jdatetime
 
+from backend.formatting import MONTH_NAMES
+
 # Persian (۰-۹) and Arabic-Indic (٠-٩) digits map to ASCII; everything else passes through.
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
-
-MONTH_NAMES_FA = (
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "آبان",
-    "آذر",
-    "دی",
-    "بهمن",
-    "اسفند",
-)
 
 
 class JalaliDateError(ValueError):
@@ -76,7 +63,7 @@ def jalali_to_gregorian(year: int, month: int, day: int) -> date:
         )
     last = days_in_month(year, month)
     if not 1 <= day <= last:
-        fa_month = MONTH_NAMES_FA[month - 1]
+        fa_month = MONTH_NAMES[month - 1]
         raise JalaliDateError(
             to_persian_digits(f"{fa_month} سال {year} روز {day} ندارد (۱ تا {last})"),
             f"day {day} does not exist in month {month} of {year} (1..{last})",
