@@ -648,7 +648,7 @@ class Assistant:
                     T.COMPARE_MUNIS_TEXT.format(
                         first=name,
                         second=other_info.name_fa,
-                        ratio=fa_number(result.ratio, 1),
+                        total_change=_total_comparison(result.ratio),
                         per_capita_change=change_phrase(per_capita_change),
                     ),
                 )
@@ -1230,6 +1230,13 @@ class Assistant:
 
 def _report_period(report: ReportInfo) -> str:
     return range_label(MonthRange(Month.of(report.period_from), Month.of(report.period_to)))
+
+
+def _total_comparison(ratio: float) -> str:
+    """Say "2.3 times" for big gaps, but "4.5% more than" for close ones ("1 times" misleads)."""
+    if ratio >= 2 or ratio <= 0.5:
+        return T.COMPARE_MUNIS_TIMES.format(ratio=fa_number(ratio, 1))
+    return T.COMPARE_MUNIS_RELATIVE.format(change=change_phrase((ratio - 1) * 100))
 
 
 def _with_page(query: ProjectQuery, page: int) -> ProjectQuery:

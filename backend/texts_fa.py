@@ -51,9 +51,11 @@ COMPARE_PARTIAL = "برای بخشی از این دوره‌ها رقمی ثبت
 COMPARE_MUNIS_TITLE = "📊 مقایسه سهم {first} و {second} — {period}"
 COMPARE_MUNIS_FACT = "{amount}؛ سرانه {per_capita} برای هر نفر"
 COMPARE_MUNIS_TEXT = (
-    "سهم کل {first} {ratio} برابر {second} بود؛ به ازای هر شهروند، "
+    "سهم کل {first} {total_change} {second} بود؛ به ازای هر شهروند، "
     "سرانه {first} {per_capita_change} از {second} است."
 )
+COMPARE_MUNIS_TIMES = "{ratio} برابر سهم"
+COMPARE_MUNIS_RELATIVE = "{change} از"
 COMPARE_MUNIS_NO_RATIO = "برای {second} در این دوره رقمی ثبت نشده و نسبت قابل محاسبه نیست."
 COMPARE_SAME_MUNICIPALITY = "هر دو شهر یکی است؛ لطفاً دو شهر متفاوت را نام ببرید."
 NOT_COMPARABLE = "قابل مقایسه نیست"

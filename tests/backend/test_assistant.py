@@ -250,7 +250,13 @@ async def test_compare_municipalities_with_per_capita(assistant: Assistant) -> N
     pa = round_half_up(Fraction(a, population("mashhad")))
     pb = round_half_up(Fraction(b, population("neyshabur")))
     assert f"سرانه {toman(pa)}" in text and f"سرانه {toman(pb)}" in text
-    assert f"{fa_number(a / b, 1)} برابر" in text
+    ratio = a / b
+    expected = (
+        f"{fa_number(ratio, 1)} برابر سهم"
+        if ratio >= 2 or ratio <= 0.5
+        else f"{change_phrase((ratio - 1) * 100)} از"
+    )
+    assert f"سهم کل مشهد {expected} نیشابور" in text
     assert SAMPLE_NOTE in text
 
 
