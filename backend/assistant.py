@@ -121,13 +121,19 @@ def amount_is_tax(normalized_text: str) -> bool:
 
     True when a payment verb (دادم، پرداخت کردم، خورده، شد…) appears, and within four words of
     the amount (a number or تومان/ریال) a tax word appears (مالیات، ارزش افزوده) and no purchase
-    word does (خرید، قیمت، "…تومانی"): "۵۰ هزار تومان مالیات ارزش افزوده دادم" is tax;
+    word does (خرید، قیمت، "…تومانی"), or the tax word directly follows the currency ("روی
+    فاکتور ۳۵۰ هزار ریال مالیات خورده"): "۵۰ هزار تومان مالیات ارزش افزوده دادم" is tax;
     "از خرید ۵۰۰ هزار تومانی چقدر مالیات به شهر می‌رسد" is a purchase.
     """
     words = normalized_text.replace("\u200c", " \u200c").split()
     words = [w.lstrip("\u200c") for w in words]
     if not any(w in _PAY_WORDS or w.startswith("پرداخت") for w in words):
         return False
+    # "… N ریال مالیات …": a tax word right after the currency names what the amount is,
+    # whatever purchase words (فاکتور، خرید) stand further away.
+    for i, word in enumerate(words[:-1]):
+        if word in _UNIT_WORDS and words[i + 1].startswith(_TAX_WORDS):
+            return True
     anchors = [i for i, w in enumerate(words) if w in _UNIT_WORDS or re.search(r"\d", w)]
     for i in anchors:
         window = words[max(0, i - _AMOUNT_WINDOW) : i + _AMOUNT_WINDOW + 1]
