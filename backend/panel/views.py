@@ -482,18 +482,7 @@ async def report_publish(request: web.Request) -> web.Response:
 @routes.get("/tokens", name="tokens")
 async def tokens(request: web.Request) -> web.Response:
     """List the staff member's API tokens (admins: everyone's, and the accounts)."""
-    staff = request.app[STAFF]
-    who = identity(request)
-    return page(
-        request,
-        "tokens.html",
-        {
-            "tokens": await staff.tokens.list(None if who.is_admin else who.id),
-            "accounts": await staff.accounts.list() if who.is_admin else [],
-            "roles": STAFF_ROLES,
-            "new_token": None,
-        },
-    )
+    return await _tokens_page(request, new_token=None)
 
 
 @routes.post("/tokens", name="token_add")
@@ -504,6 +493,13 @@ async def token_add(request: web.Request) -> web.Response:
     form = await request.post()
     token, info = await staff.tokens.create(who.username, _field(form, "label"))
     await staff.audit.record(who.username, "token.create", info.prefix, info.label, request.remote)
+    return await _tokens_page(request, new_token=token)
+
+
+async def _tokens_page(request: web.Request, *, new_token: str | None) -> web.Response:
+    """Render the tokens page (a new token is shown once, right after it is created)."""
+    staff = request.app[STAFF]
+    who = identity(request)
     return page(
         request,
         "tokens.html",
@@ -511,7 +507,7 @@ async def token_add(request: web.Request) -> web.Response:
             "tokens": await staff.tokens.list(None if who.is_admin else who.id),
             "accounts": await staff.accounts.list() if who.is_admin else [],
             "roles": STAFF_ROLES,
-            "new_token": token,
+            "new_token": new_token,
         },
     )
 
