@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
-import os
-import uuid
 from collections import Counter
 from collections.abc import AsyncIterator
 from datetime import date
@@ -14,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, func, select, text
+from sqlalchemy import event, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from backend import importer
@@ -28,7 +25,6 @@ from backend.jalali import (
     parse_jalali_date,
     to_ascii_digits,
 )
-from backend.migrate import upgrade_to_head
 from backend.models import (
     Base,
     Category,
@@ -44,49 +40,16 @@ ROOT = Path(__file__).resolve().parents[2]
 EVAL_DATASET = ROOT.parent / "shared/eval/dataset"
 SAMPLE = ROOT / "data/sample"
 BROKEN = ROOT / "tests/fixtures/broken"
-PG_URL = os.environ.get("SHAFAF_TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 
 # --------------------------------------------------------------------------- database fixtures
 
 
-async def _pg_reachable(url: str) -> bool:
-    engine = create_engine(url)
-    try:
-        async with asyncio.timeout(5), engine.connect() as connection:
-            await connection.execute(text("SELECT 1"))
-        return True
-    except Exception:
-        return False
-    finally:
-        await engine.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[AsyncEngine]:
-    """Yield an engine on a fresh, migrated database (PostgreSQL: a throwaway schema)."""
-    if request.param == "sqlite":
-        engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'shafaf.db'}")
-        await upgrade_to_head(engine)
-        yield engine
-        await engine.dispose()
-        return
-    if not await _pg_reachable(PG_URL):
-        pytest.skip(f"PostgreSQL not reachable at {PG_URL}")
-    # A schema per test keeps tests independent (and parallel-safe) without dropping anything
-    # anyone else relies on; search_path puts the tables and alembic_version inside it.
-    schema = f"test_importer_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    async with admin.begin() as connection:
-        await connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = create_engine(PG_URL, connect_args={"server_settings": {"search_path": schema}})
-    try:
-        await upgrade_to_head(engine)
-        yield engine
-    finally:
-        await engine.dispose()
-        async with admin.begin() as connection:
-            await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        await admin.dispose()
+@pytest.fixture
+async def engine(empty_db_url: str) -> AsyncIterator[AsyncEngine]:
+    """Yield an engine on a fresh, migrated database (each backend, from tests/conftest.py)."""
+    engine = create_engine(empty_db_url)
+    yield engine
+    await engine.dispose()
 
 
 @pytest.fixture
