@@ -27,7 +27,10 @@ _LATIN_RE = re.compile(r"[a-z]+")
 _PROJECT_CODE_RE = re.compile(r"(?<![\w-])([a-z]{1,4})[-‐–]?(\d{1,6})(?![\w-])")
 
 # Inflections a name may carry in a question: plurals, ezafe, object marker, possessives.
-_PLURAL_SUFFIXES = ("هایی", "های", "ها", "ان", "ین", "هاشون", "هاش", "هارو")
+# Colloquial plurals drop the ه: "پارکا", "پارکایی", "پارکارو".
+_PLURAL_SUFFIXES = (
+    "هایی", "های", "ها", "ان", "ین", "هاشون", "هاش", "هارو", "ایی", "ا", "ارو", "امون", "اشون"
+)
 _OTHER_SUFFIXES = ("ی", "ای", "یی", "ش", "اش", "شون", "رو", "و", "ه", "مون", "تون")
 _SUFFIXES: tuple[str, ...] = tuple(
     sorted(set(_PLURAL_SUFFIXES + _OTHER_SUFFIXES), key=len, reverse=True)

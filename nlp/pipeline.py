@@ -24,6 +24,17 @@ _OTHER_TAX_RE = re.compile(
     r"|اظهارنامه|طرح ترافیک|(?<!\d)137(?!\d)"
 )
 _VAT_RE = re.compile(r"ارزش ?\u200c?افز(?:و)?ده|\bvat\b|مالیات (?:بر )?خرید")
+# A business's own VAT obligations (filing, refunds, penalties, registration) are the tax office's
+# business, even though they say "ارزش افزوده": the bot only knows what reaches the city.
+_TAXPAYER_RE = re.compile(
+    r"اظهارنامه|استرداد|مودیان|کد اقتصادی|پرونده مالیاتی|صورت ?حساب الکترونیک|"
+    r"دیرکرد|جریمه (?:تاخیر|تأخیر)|"
+    # a VAT penalty, not "fine the contractor" (feedback)
+    r"ارزش ?افزوده(?:ی|ای)? .{0,40}جریم|جریمه (?:\S+ ){0,3}ارزش ?افزوده"
+)
+# An amount this small is a purchase or a tax paid, not a city's share (shares run to trillions).
+_PERSONAL_AMOUNT_RIAL = 100_000_000_000
+_UNSURE_OOS_WITH_PROJECT = 0.65
 
 # Below this probability, or this close to the runner-up, the bot should offer `alternatives`.
 LOW_CONFIDENCE = 0.55
@@ -48,8 +59,10 @@ def gazetteer_for(data: GazetteerData) -> Gazetteer:
 
 
 def _is_other_tax(normalized: str) -> bool:
-    """Return True for questions about a non-VAT tax or fee that never mention VAT."""
+    """Return True for a non-VAT tax or fee, or a business's own VAT paperwork."""
     text = normalized.replace("\u200c", " ")
+    if _TAXPAYER_RE.search(text) is not None:
+        return True
     return _OTHER_TAX_RE.search(text) is not None and _VAT_RE.search(text) is None
 
 
@@ -61,9 +74,21 @@ def _choose_intent(scores: list[tuple[str, float]], ex: Extraction) -> tuple[str
     # A tracking code is only ever quoted to ask about one's own feedback.
     if "tracking_code" in ents and intent == "feedback" and "feedback_status" in ranked:
         return "feedback_status", conf
-    # "What percent reaches the city" with an amount is the calculator, not the FAQ.
-    if "amount_rial" in ents and intent == "faq":
+    # "What percent reaches the city" with an amount is the calculator, not the FAQ; so is
+    # "I paid X, how much reached the city", which reads like a share question.
+    amount = ents.get("amount_rial")
+    if amount is not None and (
+        intent == "faq" or (intent == "vat_share" and amount < _PERSONAL_AMOUNT_RIAL)
+    ):
         return "tax_calculator", conf
+    # A named project makes an unsure "out of scope" unlikely: the wording is new to the model,
+    # the topic is not ("PROJECT تا الان چقدر جلو رفته").
+    if intent == "out_of_scope" and "project" in ents and conf < _UNSURE_OOS_WITH_PROJECT:
+        intent, conf = next((s for s in scores if s[0] != "out_of_scope"), scores[0])
+    # Two cities or two periods asked about together is a comparison, whatever the wording.
+    two = "compare_municipality" in ents or "compare_period" in ents
+    if intent in ("vat_share", "faq") and two:
+        return "vat_compare", conf
     # The contract: a question about one project's money is project_info.
     if intent in _MONEY_OF_ONE_PROJECT and "project" in ents and "category" not in ents:
         return "project_info", conf
