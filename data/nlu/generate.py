@@ -112,7 +112,6 @@ def noisy(text: str, intent: str, rng: random.Random) -> str:
 
 def generate() -> list[dict[str, str]]:
     """Build the training rows: each template once, plus seeded surface and noisy copies."""
-    rng = random.Random(1405)
     rows: list[dict[str, str]] = []
     seen: set[tuple[str, str]] = set()
 
@@ -126,6 +125,8 @@ def generate() -> list[dict[str, str]]:
         for i, template in enumerate(templates):
             # Copies share the group so cross-validation never splits a template's variants.
             group = f"{intent}:{i}"
+            # seeded by the template itself, so adding a template leaves the others' copies alone
+            rng = random.Random(f"1405:{intent}:{template}")
             add(template, intent, group)
             if SLOT.search(template) and rng.random() < 0.45:
                 add(surface(template, rng), intent, group)
