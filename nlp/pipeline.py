@@ -82,7 +82,8 @@ def _choose_intent(scores: list[tuple[str, float]], ex: Extraction) -> tuple[str
     ):
         return "tax_calculator", conf
     # A named project makes an unsure "out of scope" unlikely: the wording is new to the model,
-    # the topic is not ("PROJECT تا الان چقدر جلو رفته").
+    # the topic is not ("PROJECT تا الان چقدر جلو رفته"). Category and place words prove nothing:
+    # "زباله‌های کوچه‌مون" and "چاله منطقه ۹" are service requests for the 137 line.
     if intent == "out_of_scope" and "project" in ents and conf < _UNSURE_OOS_WITH_PROJECT:
         intent, conf = next((s for s in scores if s[0] != "out_of_scope"), scores[0])
     # Two cities or two periods asked about together is a comparison, whatever the wording.

@@ -228,3 +228,51 @@ def test_praise_for_a_project_is_feedback_and_thanks_to_the_bot_is_thanks() -> N
 def test_faq_topics(text: str) -> None:
     u = understand(text, GAZ, TODAY)
     assert (u.intent, u.entities) == ("faq", {})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ارزش افزوده شرکتمو دیر دادم جریمش چقدره؟",
+        "اظهارنامه ارزش افزوده فصل پاییز رو کجا بفرستم",
+        "استرداد ارزش افزوده صادراتم چی شد",
+    ],
+)
+def test_a_business_own_vat_paperwork_is_out_of_scope(text: str) -> None:
+    assert understand(text, GAZ, TODAY).intent == "out_of_scope"
+
+
+def test_fining_a_contractor_is_not_mistaken_for_a_tax_penalty() -> None:
+    u = understand("زیرگذر میدان جهاد خیلی عقب افتاده، پیمانکار رو جریمه کنید", GAZ, TODAY)
+    assert u.intent != "out_of_scope"
+
+
+def test_a_purchase_sized_amount_with_a_share_wording_is_the_calculator() -> None:
+    u = understand("۳۲۰ هزار تومن ارزش افزوده دادم، چقدش به مشهد رسید؟", GAZ, TODAY)
+    assert u.intent == "tax_calculator"
+    assert u.entities["amount_rial"] == 3_200_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["قوچان یا سبزوار؟ کی سهم بیشتری از ارزش افزوده میگیره", "۱۴۰۳ vs ۱۴۰۴ سهم ارزش افزوده"],
+)
+def test_two_cities_or_two_periods_are_a_comparison(text: str) -> None:
+    u = understand(text, GAZ, TODAY)
+    assert u.intent == "vat_compare"
+    assert "compare_municipality" in u.entities or "compare_period" in u.entities
+
+
+def test_colloquial_plural_of_a_category_word_is_recognised() -> None:
+    u = understand("پارکای منطقه ۴ رو لیست کن", GAZ, TODAY)
+    assert u.entities.get("category") == "green"
+    assert u.entities.get("district") == "4"
+
+
+def test_an_unsure_out_of_scope_about_a_named_project_is_about_the_project() -> None:
+    u = understand("زیرگذر میدان جهاد تا الان چقدر جلو رفته", GAZ, TODAY)
+    assert u.intent == "project_info" and u.entities.get("project") == "P-207"
+
+
+def test_a_service_request_naming_a_category_stays_out_of_scope() -> None:
+    assert understand("زباله های کوچه مارو سه روزه نبردن", GAZ, TODAY).intent == "out_of_scope"
