@@ -16,25 +16,27 @@ sys.path.insert(0, str(HERE))
 
 import templates_a as A  # noqa: E402
 import templates_b as B  # noqa: E402
+import templates_d as D  # noqa: E402
 import templates_oos as O  # noqa: E402
 
+# Part D was written later by another author: long messages, formal letters, fragments.
 TEMPLATES: dict[str, list[str]] = {
-    "greeting": B.GREETING,
-    "help": B.HELP,
-    "thanks": B.THANKS,
-    "vat_share": A.VAT_SHARE,
-    "vat_compare": A.VAT_COMPARE,
-    "vat_spending": A.VAT_SPENDING,
-    "project_list": A.PROJECT_LIST,
-    "project_info": A.PROJECT_INFO,
-    "tax_calculator": B.TAX_CALCULATOR,
-    "report": B.REPORT,
-    "faq": B.FAQ,
-    "feedback": B.FEEDBACK,
-    "feedback_status": B.FEEDBACK_STATUS,
-    "subscribe": B.SUBSCRIBE,
-    "unsubscribe": B.UNSUBSCRIBE,
-    "out_of_scope": O.OUT_OF_SCOPE,
+    "greeting": B.GREETING + D.GREETING,
+    "help": B.HELP + D.HELP,
+    "thanks": B.THANKS + D.THANKS,
+    "vat_share": A.VAT_SHARE + D.VAT_SHARE,
+    "vat_compare": A.VAT_COMPARE + D.VAT_COMPARE,
+    "vat_spending": A.VAT_SPENDING + D.VAT_SPENDING,
+    "project_list": A.PROJECT_LIST + D.PROJECT_LIST,
+    "project_info": A.PROJECT_INFO + D.PROJECT_INFO,
+    "tax_calculator": B.TAX_CALCULATOR + D.TAX_CALCULATOR,
+    "report": B.REPORT + D.REPORT,
+    "faq": B.FAQ + D.FAQ,
+    "feedback": B.FEEDBACK + D.FEEDBACK,
+    "feedback_status": B.FEEDBACK_STATUS + D.FEEDBACK_STATUS,
+    "subscribe": B.SUBSCRIBE + D.SUBSCRIBE,
+    "unsubscribe": B.UNSUBSCRIBE + D.UNSUBSCRIBE,
+    "out_of_scope": O.OUT_OF_SCOPE + D.OUT_OF_SCOPE,
 }
 
 # Surface forms the entity extractor is likely to MISS (unknown names, colloquial periods,
