@@ -214,12 +214,15 @@ class IntentClassifier:
         """Return probabilities in the order of nlp.types.INTENTS."""
         m = self.model
         toks = tokens(masked_text)
-        ci, cv = _block(_char_ngrams(toks), m.char_vocab, m.char_idf)
-        wi, wv = _block(_word_ngrams(toks), m.word_vocab, m.word_idf)
-        if self._unknown(toks, ci):
+        if self._unknown(toks):
             p = np.full(len(INTENTS), (1 - self._UNKNOWN_OOS) / (len(INTENTS) - 1), np.float32)
             p[self._oos] = self._UNKNOWN_OOS
             return p
+        # An unknown Latin word beside Persian ones is a name ("زیرگذر kolahdooz"): its letter
+        # n-grams would only echo the Latin spam the model saw as out of scope.
+        toks = [t for t in toks if not self._unknown_latin(t)] or toks
+        ci, cv = _block(_char_ngrams(toks), m.char_vocab, m.char_idf)
+        wi, wv = _block(_word_ngrams(toks), m.word_vocab, m.word_idf)
         logits = m.bias.copy()
         if ci:
             logits += cv @ m.char_weights[ci]
@@ -230,16 +233,23 @@ class IntentClassifier:
         out: FloatArray = z / z.sum()
         return out
 
-    def _unknown(self, toks: list[str], char_idx: list[int]) -> bool:
+    def _unknown_latin(self, tok: str) -> bool:
+        """Return True for a Latin word the model has never seen (a name or foreign text)."""
+        return (
+            tok.isascii() and tok.isalpha() and tok not in MASK_TOKENS
+            and tok not in self.model.word_vocab
+        )
+
+    def _unknown(self, toks: list[str]) -> bool:
         """Return True when nothing in the text is known: no n-gram, or only unknown Latin words."""
-        if not char_idx and not any(t in self.model.word_vocab for t in toks):
+        vocab = self.model.char_vocab
+        if not any(t in self.model.word_vocab for t in toks) and not any(
+            f in vocab for f in _char_ngrams(toks)
+        ):
             return True
         # Latin left over after Finglish conversion is a name or foreign text; if no word of it
         # is known, shared letter n-grams would only produce a confident guess at random.
-        return bool(toks) and all(
-            t.isascii() and t.isalpha() and t not in MASK_TOKENS and t not in self.model.word_vocab
-            for t in toks
-        )
+        return bool(toks) and all(self._unknown_latin(t) for t in toks)
 
     def scores(self, masked_text: str) -> list[tuple[str, float]]:
         """Return (intent, probability) for all intents, most likely first, summing to 1."""

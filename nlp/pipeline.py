@@ -35,6 +35,9 @@ _TAXPAYER_RE = re.compile(
 # An amount this small is a purchase or a tax paid, not a city's share (shares run to trillions).
 _PERSONAL_AMOUNT_RIAL = 100_000_000_000
 _UNSURE_OOS_WITH_PROJECT = 0.65
+_NEVER_WITH_AMOUNT = frozenset(
+    {"feedback_status", "greeting", "help", "thanks", "report", "subscribe", "unsubscribe"}
+)
 
 # Below this probability, or this close to the runner-up, the bot should offer `alternatives`.
 LOW_CONFIDENCE = 0.55
@@ -78,7 +81,10 @@ def _choose_intent(scores: list[tuple[str, float]], ex: Extraction) -> tuple[str
     # "I paid X, how much reached the city", which reads like a share question.
     amount = ents.get("amount_rial")
     if amount is not None and (
-        intent == "faq" or (intent == "vat_share" and amount < _PERSONAL_AMOUNT_RIAL)
+        intent == "faq"
+        or (intent == "vat_share" and amount < _PERSONAL_AMOUNT_RIAL)
+        # a sum of money is never a tracking code, a greeting or a report request
+        or (intent in _NEVER_WITH_AMOUNT and "tax_calculator" in ranked)
     ):
         return "tax_calculator", conf
     # A named project makes an unsure "out of scope" unlikely: the wording is new to the model,

@@ -276,3 +276,27 @@ def test_an_unsure_out_of_scope_about_a_named_project_is_about_the_project() -> 
 
 def test_a_service_request_naming_a_category_stays_out_of_scope() -> None:
     assert understand("زباله های کوچه مارو سه روزه نبردن", GAZ, TODAY).intent == "out_of_scope"
+
+
+@pytest.mark.parametrize("top", ["feedback_status", "report", "help"])
+def test_an_amount_is_never_a_tracking_code_or_a_report_request(top: str) -> None:
+    from nlp.entities import Extraction
+    from nlp.pipeline import _choose_intent
+
+    scores = [(top, 0.43), ("vat_share", 0.30), ("tax_calculator", 0.25)]
+    ex = Extraction(entities={"amount_rial": 3_200_000})
+    assert _choose_intent(scores, ex)[0] == "tax_calculator"
+    # without the calculator among the candidates the classifier keeps its say
+    assert _choose_intent(scores[:2], ex)[0] == top
+
+
+def test_an_unknown_latin_name_beside_persian_words_does_not_pull_out_of_scope() -> None:
+    from nlp.intents import load_classifier
+
+    clf = load_classifier()
+    plain = clf.scores("PROJECT کی تموم میشه")
+    with_name = clf.scores("PROJECT zxqvbn کی تموم میشه")
+    assert with_name[0][0] == plain[0][0] == "project_info"
+    assert abs(with_name[0][1] - plain[0][1]) < 0.05
+    # Latin alone is still unknown text, not a guess
+    assert clf.scores("zxqvbn qwrtp")[0] == ("out_of_scope", pytest.approx(0.9))
