@@ -13,7 +13,7 @@ import itertools
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +21,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from nlp.finglish import to_persian
+from nlp.normalize import normalize
 from nlp.types import INTENTS
 
 log = logging.getLogger(__name__)
@@ -51,34 +53,23 @@ _MAX_CHARS = 2000
 FloatArray = npt.NDArray[np.float32]
 
 
-def _fallback_normalize(text: str) -> str:
-    """Normalize crudely when nlp.normalize is not available (development only)."""
-    table = str.maketrans(
-        "يكۀةأإٱ۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩",
-        "یکههاام01234567890123456789",
-    )
-    text = text.translate(table)
-    text = re.sub(r"[\u064B-\u065F\u0670\u0640]", "", text)
-    return " ".join(text.lower().split())
-
-
-@lru_cache(maxsize=1)
-def _normalizer() -> Callable[[str], str]:
-    """Return nlp.normalize.normalize, or a crude stand-in while it does not exist."""
-    try:
-        from nlp.normalize import normalize
-    except ImportError:
-        return _fallback_normalize
-    return normalize
-
-
 def render_template(template: str) -> str:
-    """Turn a training template into the masked, normalized text the classifier sees."""
-    parts = _PLACEHOLDER_RE.split(template)
+    """Turn a training template into the masked, normalized text the classifier sees.
+
+    Finglish words are converted the way `nlp.understand` converts a question, over the whole
+    template at once (the converter decides from all the Latin words whether the text is Finglish).
+    """
+    names: list[str] = []
+
+    def protect(m: re.Match[str]) -> str:
+        names.append(m.group(1))
+        return f"\x00{len(names) - 1}\x00"
+
+    parts = to_persian(_PLACEHOLDER_RE.sub(protect, template)).split("\x00")
     out: list[str] = []
-    # re.split with one group alternates literal text and placeholder names.
+    # protected placeholders alternate with literal text
     for i, part in enumerate(parts):
-        out.append(f" {PLACEHOLDERS[part]} " if i % 2 else _normalizer()(part))
+        out.append(f" {PLACEHOLDERS[names[int(part)]]} " if i % 2 else normalize(part))
     return " ".join("".join(out).split())
 
 
@@ -140,8 +131,8 @@ def training_fingerprint(train_dir: Path = TRAIN_DIR) -> str:
             continue
         h.update(path.name.encode())
         h.update(path.read_bytes())
-    normalize_src = Path(__file__).resolve().parent / "normalize.py"
-    h.update(normalize_src.read_bytes() if normalize_src.exists() else b"fallback")
+    for name in ("normalize.py", "finglish.py"):  # both shape the text the model is trained on
+        h.update((Path(__file__).resolve().parent / name).read_bytes())
     return h.hexdigest()[:16]
 
 
