@@ -29,13 +29,25 @@ def _rows(name: str) -> list[dict]:
         return list(csv.DictReader(f))
 
 
-MUNICIPALITIES = {r["slug"]: r["name_fa"] for r in _rows("municipalities.csv")}
-DISTRICTS = {(r["municipality"], r["code"]) for r in _rows("districts.csv")}
-CATEGORIES = {
-    r["slug"]: [r["name_fa"]] + [s.strip() for s in re.split("[؛;]", r["synonyms_fa"]) if s.strip()]
-    for r in _rows("categories.csv")
-}
-PROJECTS = {r["code"]: r for r in _rows("projects.csv")}
+def use_dataset(directory: Path) -> None:
+    """Validate labels against the CSVs in `directory` (data/sample unless a set says otherwise)."""
+    global SAMPLE, MUNICIPALITIES, DISTRICTS, CATEGORIES, PROJECTS
+    SAMPLE = directory
+    MUNICIPALITIES = {r["slug"]: r["name_fa"] for r in _rows("municipalities.csv")}
+    DISTRICTS = {(r["municipality"], r["code"]) for r in _rows("districts.csv")}
+    CATEGORIES = {
+        r["slug"]: [r["name_fa"]]
+        + [s.strip() for s in re.split("[؛;]", r["synonyms_fa"]) if s.strip()]
+        for r in _rows("categories.csv")
+    }
+    PROJECTS = {r["code"]: r for r in _rows("projects.csv")}
+
+
+MUNICIPALITIES: dict[str, str] = {}
+DISTRICTS: set[tuple[str, str]] = set()
+CATEGORIES: dict[str, list[str]] = {}
+PROJECTS: dict[str, dict] = {}
+use_dataset(SAMPLE)
 STATUSES = {"planned", "in_progress", "completed", "suspended"}
 
 INTENTS = {
