@@ -96,6 +96,9 @@ def _choose_intent(scores: list[tuple[str, float]], ex: Extraction) -> tuple[str
     two = "compare_municipality" in ents or "compare_period" in ents
     if intent in ("vat_share", "faq") and two:
         return "vat_compare", conf
+    # A city's share of VAT has no category; "the share of green space" is where money went.
+    if intent == "vat_share" and "category" in ents and "vat_spending" in ranked:
+        return "vat_spending", conf
     # The contract: a question about one project's money is project_info.
     if intent in _MONEY_OF_ONE_PROJECT and "project" in ents and "category" not in ents:
         return "project_info", conf

@@ -300,3 +300,14 @@ def test_an_unknown_latin_name_beside_persian_words_does_not_pull_out_of_scope()
     assert abs(with_name[0][1] - plain[0][1]) < 0.05
     # Latin alone is still unknown text, not a guess
     assert clf.scores("zxqvbn qwrtp")[0] == ("out_of_scope", pytest.approx(0.9))
+
+
+def test_a_share_of_a_category_is_spending() -> None:
+    from nlp.entities import Extraction
+    from nlp.pipeline import _choose_intent
+
+    scores = [("vat_share", 0.6), ("vat_spending", 0.3), ("faq", 0.1)]
+    green = Extraction(entities={"category": "green"})
+    mashhad = Extraction(entities={"municipality": "mashhad"})
+    assert _choose_intent(scores, green)[0] == "vat_spending"
+    assert _choose_intent(scores, mashhad)[0] == "vat_share"
