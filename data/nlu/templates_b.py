@@ -435,6 +435,14 @@ THANKS = [
     "فعلا",
     "دمت گرم رفیق",
     "ممنون که جواب دادی",
+    # closing the chat is thanking it: the bot should say goodbye, not "I can't answer that"
+    "bye",
+    "bye bye",
+    "ok",
+    "اوکی",
+    "باشه",
+    "باشه فهمیدم",
+    "گرفتم",
 ]
 
 GREETING += [
