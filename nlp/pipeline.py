@@ -96,6 +96,9 @@ def _choose_intent(scores: list[tuple[str, float]], ex: Extraction) -> tuple[str
     two = "compare_municipality" in ents or "compare_period" in ents
     if intent in ("vat_share", "faq") and two:
         return "vat_compare", conf
+    # An explanation holds for any month; asking it of one period is asking for the figure.
+    if intent == "faq" and "period" in ents and "vat_share" in ranked:
+        return "vat_share", conf
     # A city's share of VAT has no category; "the share of green space" is where money went.
     if intent == "vat_share" and "category" in ents and "vat_spending" in ranked:
         return "vat_spending", conf

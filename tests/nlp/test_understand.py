@@ -311,3 +311,13 @@ def test_a_share_of_a_category_is_spending() -> None:
     mashhad = Extraction(entities={"municipality": "mashhad"})
     assert _choose_intent(scores, green)[0] == "vat_spending"
     assert _choose_intent(scores, mashhad)[0] == "vat_share"
+
+
+def test_an_explanation_asked_of_one_period_is_the_figure() -> None:
+    from nlp.entities import Extraction
+    from nlp.pipeline import _choose_intent
+
+    scores = [("faq", 0.41), ("vat_share", 0.38), ("help", 0.1)]
+    month = {"from": "1405-08", "to": "1405-08"}
+    assert _choose_intent(scores, Extraction(entities={"period": month}))[0] == "vat_share"
+    assert _choose_intent(scores, Extraction())[0] == "faq"
