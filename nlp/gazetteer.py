@@ -389,7 +389,12 @@ class Gazetteer:
             return w in common or _stem(w) in common
 
         def is_category(w: str) -> bool:
-            return w in category_words or _stem(w) in category_words
+            # "پیاده‌روهای" in a name is the category word "پیاده‌رو", inflected: descriptive
+            return (
+                w in category_words
+                or _stem(w) in category_words
+                or _strip_suffix(w, category_words) is not None
+            )
 
         for code, words in names:
             weights = {

@@ -92,6 +92,11 @@ def _choose_intent(scores: list[tuple[str, float]], ex: Extraction) -> tuple[str
     # "زباله‌های کوچه‌مون" and "چاله منطقه ۹" are service requests for the 137 line.
     if intent == "out_of_scope" and "project" in ents and conf < _UNSURE_OOS_WITH_PROJECT:
         intent, conf = next((s for s in scores if s[0] != "out_of_scope"), scores[0])
+    # The contract: a question about one project's money is project_info, even over two periods.
+    if intent in _MONEY_OF_ONE_PROJECT and "project" in ents and "category" not in ents:
+        return "project_info", conf
+    if intent == "vat_compare" and "project" in ents and "compare_municipality" not in ents:
+        return "project_info", conf
     # Two cities or two periods asked about together is a comparison, whatever the wording.
     two = "compare_municipality" in ents or "compare_period" in ents
     if intent in ("vat_share", "faq") and two:
@@ -102,9 +107,6 @@ def _choose_intent(scores: list[tuple[str, float]], ex: Extraction) -> tuple[str
     # A city's share of VAT has no category; "the share of green space" is where money went.
     if intent == "vat_share" and "category" in ents and "vat_spending" in ranked:
         return "vat_spending", conf
-    # The contract: a question about one project's money is project_info.
-    if intent in _MONEY_OF_ONE_PROJECT and "project" in ents and "category" not in ents:
-        return "project_info", conf
     return intent, conf
 
 
@@ -126,7 +128,14 @@ def _prune(intent: str, ents: dict[str, Any]) -> dict[str, Any]:
         out.pop("tracking_code", None)
     if intent != "vat_compare":
         out.pop("compare_municipality", None)
-        out.pop("compare_period", None)
+        other = out.pop("compare_period", None)
+        if other is not None and "period" in out:
+            # "تو سالای ۱۴۰۳ و ۱۴۰۴" outside a comparison is one stretch covering both
+            first = out["period"]
+            out["period"] = {
+                "from": min(first["from"], other["from"]),
+                "to": max(first["to"], other["to"]),
+            }
     return out
 
 

@@ -321,3 +321,32 @@ def test_an_explanation_asked_of_one_period_is_the_figure() -> None:
     month = {"from": "1405-08", "to": "1405-08"}
     assert _choose_intent(scores, Extraction(entities={"period": month}))[0] == "vat_share"
     assert _choose_intent(scores, Extraction())[0] == "faq"
+
+
+def test_one_project_over_two_years_is_project_info_over_one_stretch() -> None:
+    u = understand("زیرگذر میدان جهاد تو سالای ۱۴۰۳ و ۱۴۰۴ چقدر پول ارزش افزوده گرفت", GAZ, TODAY)
+    assert u.intent == "project_info"
+    assert u.entities == {"project": "P-207", "period": {"from": "1403-01", "to": "1404-12"}}
+
+
+def test_an_inflected_category_word_in_a_name_does_not_identify_the_project() -> None:
+    from nlp.gazetteer import Gazetteer
+    from nlp.normalize import normalize
+    from nlp.types import GazetteerCategory, GazetteerData, GazetteerProject
+
+    data = GazetteerData(
+        municipalities=_FIXTURE.DATA.municipalities,
+        districts=_FIXTURE.DATA.districts,
+        categories=(GazetteerCategory("sidewalks", "پیاده‌رو", ("پیاده رو",)),),
+        projects=(
+            GazetteerProject(
+                "S-1", "مناسب‌سازی پیاده‌روهای بلوار سجاد", "mashhad", None, "sidewalks"
+            ),
+        ),
+    )
+    gaz = Gazetteer.build(data)
+    question = normalize("امسال چقدر خرج پیاده روها شد")
+    assert gaz.find_project(gaz.tokens(question), set()) is None
+    named = normalize("پیاده روهای بلوار سجاد کی تموم میشه")
+    hit = gaz.find_project(gaz.tokens(named), set())
+    assert hit is not None and hit.codes == ("S-1",)
