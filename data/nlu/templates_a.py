@@ -381,3 +381,13 @@ PROJECT_LIST += [
     "{category}هایی که {district} داره",
     "chand ta {category} to {district} darid",
 ]
+
+# Charts and month-by-month views are trends.
+VAT_COMPARE += [
+    "نمودار ماهانه ارزش افزوده {city} {period}",
+    "نمودار سهم ارزش افزوده {period}",
+    "سهم ارزش افزوده {city} ماه به ماه {period}",
+    "ارزش افزوده {period} رو ماه به ماه نشون بده",
+    "جدول ماهانه سهم {city} از ارزش افزوده",
+    "هر ماه {period} چقدر ارزش افزوده اومده؟ ماه به ماه بگو",
+]
