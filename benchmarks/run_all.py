@@ -42,6 +42,8 @@ def benches(quick: bool, full_broadcast: bool) -> list[Bench]:
     listed = [
         Bench("nlp.py", "NLU latency and start-up",
               "`nlp.understand` per question and import time vs hazm's normalizer+tokenizer"),
+        Bench("nlu_accuracy.py", "NLU accuracy on every labelled set",
+              "intent accuracy, entity F1 and frame exact-match; which sets were only scored"),
         Bench("api.py", "Public API throughput",
               "req/s and latency of `shafaf run` vs a bare aiohttp handler",
               quick_args=("--seconds", "2")),
