@@ -946,11 +946,14 @@ class Assistant:
                 ]
             ]
             return Reply(u.intent, [Block("text", T.PROJECT_ASK_NAME)], rows, answered=False)
-        reply = await self._project_card(str(code), today)
+        period = _period_entity(u.entities, "period")
+        reply = await self._project_card(str(code), today, period)
         reply.intent = u.intent
         return reply
 
-    async def _project_card(self, code: str, today: jdatetime.date) -> Reply:
+    async def _project_card(
+        self, code: str, today: jdatetime.date, period: MonthRange | None = None
+    ) -> Reply:
         detail = await self._s.projects.detail(code)
         p = detail.summary
         where = (
@@ -978,6 +981,16 @@ class Assistant:
                 label=T.PROJECT_VAT,
             )
         )
+        if period is not None:
+            # "how much did it get in 1403 and 1404": the months asked about, not only the total
+            in_period = sum(f.amount_rial for f in detail.funding if f.month in period)
+            blocks.append(
+                Block(
+                    "fact",
+                    toman_with_rial(in_period) if in_period else T.PROJECT_VAT_NONE_IN_PERIOD,
+                    label=T.PROJECT_VAT_IN_PERIOD.format(period=range_label(period)),
+                )
+            )
         blocks.append(Block("fact", date_label(p.start_date), label=T.PROJECT_START))
         if p.planned_end_date is not None:
             end = date_label(p.planned_end_date)

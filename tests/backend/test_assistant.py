@@ -344,6 +344,23 @@ async def test_project_card(assistant: Assistant) -> None:
     assert ("feedback", "P-1009") in {(a.kind, a.payload) for a in reply.all_actions()}
 
 
+async def test_project_card_for_a_period_gives_that_period_s_funding(
+    assistant: Assistant,
+) -> None:
+    asked = MonthRange.parse("1403-01", "1404-12")
+    reply = await assistant.reply(
+        u("project_info", project="P-1025", period=period("1403-01", "1404-12")), TODAY
+    )
+    text = text_of(reply)
+    in_period = funding_sum(asked, code="P-1025")
+    assert 0 < in_period < funding_sum(MonthRange.parse("1300-01", "1500-12"), code="P-1025")
+    assert f"در سال‌های ۱۴۰۳ تا ۱۴۰۴: {toman_with_rial(in_period)}" in text
+    before = await assistant.reply(
+        u("project_info", project="P-1025", period=period("1399-01", "1399-12")), TODAY
+    )
+    assert "در این دوره مبلغی ثبت نشده است" in text_of(before)
+
+
 async def test_project_card_marks_overdue(assistant: Assistant) -> None:
     overdue = next(
         p
