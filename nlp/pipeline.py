@@ -74,19 +74,28 @@ def _choose_intent(scores: list[tuple[str, float]], ex: Extraction) -> tuple[str
     intent, conf = scores[0]
     ents = ex.entities
     ranked = [name for name, _ in scores[:3]]
+    prob = dict(scores)
+
+    def ruled(new: str) -> tuple[str, float]:
+        # the entities decide between two readings the model split its belief over
+        return new, min(0.99, conf + prob.get(new, 0.0))
+
     # A tracking code is only ever quoted to ask about one's own feedback.
     if "tracking_code" in ents and intent == "feedback" and "feedback_status" in ranked:
-        return "feedback_status", conf
+        return ruled("feedback_status")
     # "What percent reaches the city" with an amount is the calculator, not the FAQ; so is
     # "I paid X, how much reached the city", which reads like a share question.
+    # The amount decides between those readings, so the belief in all of them is the calculator's.
     amount = ents.get("amount_rial")
-    if amount is not None and (
-        intent == "faq"
-        or (intent == "vat_share" and amount < _PERSONAL_AMOUNT_RIAL)
+    if amount is not None:
+        readings = {"faq", "tax_calculator"}
+        if amount < _PERSONAL_AMOUNT_RIAL:
+            readings.add("vat_share")
+        if intent in readings:
+            return "tax_calculator", min(0.99, sum(prob.get(r, 0.0) for r in readings))
         # a sum of money is never a tracking code, a greeting or a report request
-        or (intent in _NEVER_WITH_AMOUNT and "tax_calculator" in ranked)
-    ):
-        return "tax_calculator", conf
+        if intent in _NEVER_WITH_AMOUNT and "tax_calculator" in ranked:
+            return ruled("tax_calculator")
     # A named project makes an unsure "out of scope" unlikely: the wording is new to the model,
     # the topic is not ("PROJECT تا الان چقدر جلو رفته"). Category and place words prove nothing:
     # "زباله‌های کوچه‌مون" and "چاله منطقه ۹" are service requests for the 137 line.
@@ -94,19 +103,19 @@ def _choose_intent(scores: list[tuple[str, float]], ex: Extraction) -> tuple[str
         intent, conf = next((s for s in scores if s[0] != "out_of_scope"), scores[0])
     # The contract: a question about one project's money is project_info, even over two periods.
     if intent in _MONEY_OF_ONE_PROJECT and "project" in ents and "category" not in ents:
-        return "project_info", conf
+        return ruled("project_info")
     if intent == "vat_compare" and "project" in ents and "compare_municipality" not in ents:
-        return "project_info", conf
+        return ruled("project_info")
     # Two cities or two periods asked about together is a comparison, whatever the wording.
     two = "compare_municipality" in ents or "compare_period" in ents
     if intent in ("vat_share", "faq") and two:
-        return "vat_compare", conf
+        return ruled("vat_compare")
     # An explanation holds for any month; asking it of one period is asking for the figure.
     if intent == "faq" and "period" in ents and "vat_share" in ranked:
-        return "vat_share", conf
+        return ruled("vat_share")
     # A city's share of VAT has no category; "the share of green space" is where money went.
     if intent == "vat_share" and "category" in ents and "vat_spending" in ranked:
-        return "vat_spending", conf
+        return ruled("vat_spending")
     return intent, conf
 
 
@@ -164,7 +173,11 @@ def understand(text: str, gazetteer: Gazetteer, today: jdatetime.date) -> Unders
     entities = _prune(intent, ex.entities)
     candidates = [] if intent in _NO_ENTITY_INTENTS else list(ex.candidates)
     alternatives: list[tuple[str, float]] = []
-    runner_up = scores[1][1] if len(scores) > 1 else 0.0
+    # after a rule, the runner-up is the best reading that the rule did not fold into its choice
+    folded = {intent, scores[0][0]}
+    if intent == "tax_calculator" and "amount_rial" in ex.entities:
+        folded |= {"faq", "vat_share"}
+    runner_up = max((p for name, p in scores if name not in folded), default=0.0)
     if confidence < LOW_CONFIDENCE or confidence - runner_up < SMALL_MARGIN:
         alternatives = [(name, p) for name, p in scores if name != intent and p >= 0.05][:3]
     return Understanding(

@@ -350,3 +350,16 @@ def test_an_inflected_category_word_in_a_name_does_not_identify_the_project() ->
     named = normalize("پیاده روهای بلوار سجاد کی تموم میشه")
     hit = gaz.find_project(gaz.tokens(named), set())
     assert hit is not None and hit.codes == ("S-1",)
+
+
+def test_an_amount_settles_share_or_calculator_with_the_belief_in_both() -> None:
+    from nlp.entities import Extraction
+    from nlp.pipeline import _choose_intent
+
+    scores = [("tax_calculator", 0.50), ("vat_share", 0.44), ("feedback_status", 0.04)]
+    small = Extraction(entities={"amount_rial": 320_000})
+    intent, confidence = _choose_intent(scores, small)
+    assert intent == "tax_calculator" and confidence == pytest.approx(0.94)
+    # trillions are a city's share, not a purchase: the model keeps its (unsure) say
+    huge = Extraction(entities={"amount_rial": 5_000_000_000_000})
+    assert _choose_intent(scores[1:], huge) == ("vat_share", 0.44)
