@@ -19,14 +19,32 @@ class FlowState:
     data: dict[str, Any] = field(default_factory=dict)
 
 
+# Chats remembered as having no open flow. Every message asks the store first, and nearly every
+# chat has none: remembering that saves a database round trip per message. Bounded, and cleared
+# wholesale when full (a miss only costs one query).
+NO_FLOW_CACHE_SIZE = 100_000
+
+
 class ConversationStore:
-    """Read, write and clear a chat's flow state."""
+    """Read, write and clear a chat's flow state.
+
+    The database holds the truth; this process remembers only which chats have *no* open flow,
+    and forgets a chat before writing its state. That is exact as long as one process writes a
+    chat's state, which holds for the bot runner (the only writer).
+    """
 
     def __init__(self, sessions: SessionFactory) -> None:
         self._sessions = sessions
+        self._no_flow: set[tuple[str, int]] = set()
+        # bumped by every write: a read that raced a write must not remember "no flow"
+        self._writes = 0
 
     async def get(self, platform: str, chat_id: int) -> FlowState | None:
         """Return the chat's current flow, if one is open."""
+        key = (platform, chat_id)
+        if key in self._no_flow:
+            return None
+        writes = self._writes
         async with self._sessions() as session:
             row = await session.scalar(
                 select(ConversationState)
@@ -34,10 +52,18 @@ class ConversationStore:
                 .order_by(ConversationState.updated_at.desc())
                 .limit(1)
             )
-        return FlowState(row.flow, row.step, dict(row.data or {})) if row else None
+        if row is None:
+            if writes == self._writes:
+                if len(self._no_flow) >= NO_FLOW_CACHE_SIZE:
+                    self._no_flow.clear()
+                self._no_flow.add(key)
+            return None
+        return FlowState(row.flow, row.step, dict(row.data or {}))
 
     async def set(self, platform: str, chat_id: int, state: FlowState) -> None:
         """Save the chat's flow state (one open flow per chat)."""
+        self._writes += 1
+        self._no_flow.discard((platform, chat_id))
         async with self._sessions() as session, session.begin():
             await session.execute(
                 delete(ConversationState).where(
@@ -71,6 +97,8 @@ class ConversationStore:
 
     async def clear(self, platform: str, chat_id: int) -> bool:
         """Close any open flow of the chat; return whether one was open."""
+        self._writes += 1
+        self._no_flow.discard((platform, chat_id))
         async with self._sessions() as session, session.begin():
             result = await session.execute(
                 delete(ConversationState).where(
