@@ -24,8 +24,12 @@ MASK_PERIOD = "PERIOD"
 # A Latin-letter-prefixed code is a tracking code wherever it stands ("SH-40213", "FB-1405-0917").
 _LETTER_CODE_RE = re.compile(r"(?<![\w-])([a-z]{1,5}(?:[-‐–]\d+)+|[a-z]{1,5}\d{3,})(?![\w-])")
 # A bare number is a tracking code only next to words that announce one.
-_CODE_KEYWORDS = frozenset(
+_CODE_WORDS = frozenset(
     "کد کدش کدم کدشو کدمو کدی رهگیری پیگیری پیگیریش شماره شمارش شمارهش code tracking track".split()
+)
+# What the code stands for: "وضعیت بازخورد ۴۴۱۰۹", "شکایتم 58213 چی شد" (never a year after them).
+_CODE_KEYWORDS = _CODE_WORDS | frozenset(
+    "بازخورد بازخوردم شکایت شکایتم انتقاد انتقادم پیشنهاد پیشنهادم تیکت".split()
 )
 _YEAR_RE = re.compile(r"1[34]\d\d")
 _AMOUNT_WORDS = frozenset("تومان تومن ریال هزار میلیون میلیارد تومنی تومانی ریالی".split())
@@ -194,7 +198,7 @@ def _tracking_codes(
         if after in _AMOUNT_WORDS or (before and before[-1] in ("سال", "sal", "sale")):
             continue
         # a year-like number ("پیگیری شکایت 1403") needs the code word right before it
-        if _YEAR_RE.fullmatch(t.text) and not (before and before[-1] in _CODE_KEYWORDS):
+        if _YEAR_RE.fullmatch(t.text) and not (before and before[-1] in _CODE_WORDS):
             continue
         # a digit run glued to punctuation (1,200,000) is an amount, not a code
         if t.start > 0 and normalized[t.start - 1] in ",.":

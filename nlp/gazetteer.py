@@ -31,7 +31,10 @@ _PROJECT_CODE_RE = re.compile(r"(?<![\w-])([a-z]{1,4})[-‐–]?(\d{1,6})(?![\w-
 _PLURAL_SUFFIXES = (
     "هایی", "های", "ها", "ان", "ین", "هاشون", "هاش", "هارو", "ایی", "ا", "ارو", "امون", "اشون"
 )
-_OTHER_SUFFIXES = ("ی", "ای", "یی", "ش", "اش", "شون", "رو", "و", "ه", "مون", "تون")
+# ... and people of a place: "مشهدیا", "مشهدی‌ها" (the ZWNJ is gone in tokens).
+_OTHER_SUFFIXES = (
+    "ی", "ای", "یی", "ش", "اش", "شون", "رو", "و", "ه", "مون", "تون", "یا", "یها", "یهای", "یای"
+)
 _SUFFIXES: tuple[str, ...] = tuple(
     sorted(set(_PLURAL_SUFFIXES + _OTHER_SUFFIXES), key=len, reverse=True)
 )
@@ -137,6 +140,15 @@ _LATIN_DIGRAPHS = (
 )  # fmt: skip
 _LATIN_VOWELS_RE = re.compile(r"[aeiouy]")
 _DOUBLE_RE = re.compile(r"(.)\1+")
+
+
+# Letters written differently for the same sound: a typo between them is no typo at all.
+_SOUND_FOLD = str.maketrans("طصثذضظحغآ", "تسسزززهقا")
+
+
+def sound_key(word: str) -> str:
+    """Return the word with same-sounding letters folded ("طایباد" and "تایباد" meet)."""
+    return word.translate(_SOUND_FOLD)
 
 
 def persian_skeleton(word: str) -> str:
@@ -296,9 +308,11 @@ class Gazetteer:
         self._muni = _PhraseIndex()
         self._cat = _PhraseIndex()
         self._muni_fuzzy: dict[str, str] = {}
+        self._muni_sound: dict[str, str] = {}
         self._muni_fuzzy_names: list[str] = []
         self._muni_typo_cache: dict[str, str | None] = {}
         self._latin_map: dict[str, str] = {}  # skeleton → Persian token
+        self._latin_pairs: dict[str, tuple[str, str]] = {}  # skeleton → two-word place name
         self._latin_map_noh: dict[str, str] = {}
         self._latin_cache: dict[str, str | None] = {}
         self._fuzzy_cache: dict[str, list[tuple[str, float]]] = {}
@@ -328,8 +342,11 @@ class Gazetteer:
             words = [t.text for t in tokenize(normalize(m.name_fa))]
             if len(words) > 1 and len(words[0]) >= 3:
                 first_words.setdefault(words[0], set()).add(m.slug)
+            if len(words) == 1 and len(key) >= 4:
+                # a same-sound spelling is no typo: even short names ("صرخس") are safe
+                self._muni_sound[sound_key(key)] = m.slug
             if len(words) == 1 and len(key) >= 5:
-                self._muni_fuzzy[key] = m.slug
+                self._muni_fuzzy[sound_key(key)] = m.slug
         self._muni_fuzzy_names = list(self._muni_fuzzy)
         for word, slugs in first_words.items():
             if len(slugs) == 1 and word not in self._muni.keys:
@@ -442,6 +459,10 @@ class Gazetteer:
         self._vocab = [w for w in self._word_index if len(w) >= 4 and not w.isdigit()]
 
     def _build_latin(self) -> None:
+        for m in self.data.municipalities:
+            parts = [t.text for t in tokenize(normalize(m.name_fa))]
+            if len(parts) == 2:
+                self._latin_pairs.setdefault(persian_skeleton("".join(parts)), (parts[0], parts[1]))
         words: set[str] = set(self._word_index)
         for key in (*self._muni.keys, *self._cat.keys, *self._district_words):
             if not key.isascii():
@@ -461,14 +482,40 @@ class Gazetteer:
 
     def tokens(self, normalized: str) -> list[Tok]:
         """Tokenize and replace Finglish tokens that spell a known Persian name."""
+        raw = tokenize(normalized)
         out: list[Tok] = []
-        for t in tokenize(normalized):
+        i = 0
+        while i < len(raw):
+            t = raw[i]
+            pair = self._latin_pair(raw, i)
+            if pair is not None:
+                # "torbat jam", "torbate jam", "torbat-e heydariye": a two-word name whose short
+                # second word would not be recognised alone
+                words, used = pair
+                out.append(Tok(raw[i].start, raw[i].end, words[0], latin=True))
+                last = raw[i + used - 1]
+                out.append(Tok(last.start, last.end, words[1], latin=True))
+                i += used
+                continue
             if t.latin and len(t.text) >= 3:
                 fa = self._latin_word(t.text)
                 if fa is not None:
                     t = Tok(t.start, t.end, fa, latin=True)
             out.append(t)
+            i += 1
         return out
+
+    def _latin_pair(self, raw: Sequence[Tok], i: int) -> tuple[tuple[str, str], int] | None:
+        """Return a two-word place name spelled in Latin at `i` and how many tokens it takes."""
+        if not self._latin_pairs or not raw[i].latin:
+            return None
+        j = i + 1
+        if j < len(raw) and raw[j].text == "e":  # the written ezafe of "torbat-e"
+            j += 1
+        if j >= len(raw) or not raw[j].latin:
+            return None
+        words = self._latin_pairs.get(latin_skeleton(raw[i].text + raw[j].text))
+        return (words, j - i + 1) if words is not None else None
 
     def _latin_word(self, word: str) -> str | None:
         if word in self._latin_cache:
@@ -523,17 +570,22 @@ class Gazetteer:
         """Return municipality mentions in order (exact, suffixed, Finglish, or one-typo)."""
         hits = self._phrases(toks, self._muni, blocked, max_tokens=3)
         taken = {k for h in hits for k in range(h.tok_start, h.tok_end)}
-        if self._muni_fuzzy:
+        if self._muni_sound:
             for k, t in enumerate(toks):
-                if k in taken or k in blocked or len(t.text) < 5 or t.text.isdigit():
+                if k in taken or k in blocked or len(t.text) < 4 or t.text.isdigit():
                     continue
                 if t.text in self._muni_typo_cache:
                     slug = self._muni_typo_cache[t.text]
+                elif sound_key(t.text) in self._muni_sound:
+                    slug = self._muni_sound[sound_key(t.text)]
+                elif len(t.text) < 5 or not self._muni_fuzzy:
+                    continue
                 else:
+                    heard = sound_key(t.text)
                     hit = process.extractOne(
-                        t.text, self._muni_fuzzy_names, scorer=fuzz.ratio, score_cutoff=84
+                        heard, self._muni_fuzzy_names, scorer=fuzz.ratio, score_cutoff=84
                     )
-                    ok = hit is not None and hit[0][0] == t.text[0]
+                    ok = hit is not None and hit[0][0] == heard[0]
                     slug = self._muni_fuzzy[hit[0]] if hit is not None and ok else None
                     _remember(self._muni_typo_cache, t.text, slug)
                 if slug is not None:

@@ -397,7 +397,10 @@ def _bounds(unit: _Unit, year: int, month: int) -> tuple[int, int]:
 def _resolve_range(a: _Unit, b: _Unit, year: int, month: int) -> tuple[int, int]:
     """Resolve "A تا B", sharing a year written on one side with the other."""
     if b.is_now:
-        lo, _ = _bounds(a, year, month)
+        lo, hi = _bounds(a, year, month)
+        if a.year_spec == year and (lo, hi) == (_index(year, 1), _index(year, 12)):
+            # "امسال تا الان" is امسال (the contract's 1..12); the answer stops where data does
+            return lo, hi
         return lo, _index(year, month)
     if a.is_sub and a.year is None:
         b_year = b.year if b.is_sub else b.year_spec
@@ -414,8 +417,8 @@ def _resolve_range(a: _Unit, b: _Unit, year: int, month: int) -> tuple[int, int]
     return min(lo_a, lo_b), max(hi_a, hi_b)
 
 
-# Clitics a period word may carry in chat ("پارسالش", "امسالی", "آبانش", "ماه پیشش").
-_CLITICS = ("اش", "مون", "شون", "تون", "ش", "ی", "ه")
+# Clitics a period word may carry in chat ("پارسالش", "امسالی", "آبانش", "ماه پیشش", "امسالو").
+_CLITICS = ("اش", "مون", "شون", "تون", "ش", "ی", "ه", "و")  # و: object marker, "امسالو"
 # Words that take them: relative years and unambiguous month names (not دی/تیر/مهر, which
 # are everyday words and would be read into "دیش", "تیره", "مهره").
 _CLITIC_STEMS = frozenset(

@@ -218,3 +218,17 @@ def test_district_words_pick_between_same_named_projects() -> None:
     assert ex.entities.get("project") == "X-2" and ex.candidates == []
     ex = extract(normalize("کتابخانه شهید رجایی کی افتتاح شد"), gaz, TODAY)
     assert set(ex.candidates) == {"X-1", "X-2"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("وضعیت بازخورد 44۱۰9", "44109"), ("شکایتم ۵۸۲۱۳ چی شد", "58213"), ("کد 1403 چی شد", "1403")],
+)
+def test_a_number_after_a_feedback_word_is_its_tracking_code(text: str, code: str) -> None:
+    assert _ents(text).get("tracking_code") == code
+
+
+def test_a_year_after_a_feedback_word_is_a_year() -> None:
+    found = _ents("شکایت 1403 خیلی دیر جواب گرفت")
+    assert "tracking_code" not in found
+    assert found["period"] == {"from": "1403-01", "to": "1403-12"}

@@ -73,6 +73,11 @@ def _project(text: str) -> tuple[str, ...] | None:
         ("quchan", "quchan"),
         ("sabzevar", "sabzevar"),
         ("torbat heydarieh", "torbat-heydarieh"),
+        ("torbate heydarieh", "torbat-heydarieh"),
+        ("قوچانیا چقدر گرفتن", "quchan"),  # its people
+        ("سهم نیشابوری‌ها", "neyshabur"),
+        ("سهم غوچان", "quchan"),  # the same sound written with another letter
+        ("صبزوار", "sabzevar"),
     ],
 )
 def test_municipality_variants(text: str, slug: str) -> None:
