@@ -64,6 +64,7 @@ _STATUS_PATTERNS: tuple[tuple[str, str], ...] = (
     ("in_progress", rf"{_FINISH} {_NOT_PASSIVE}"),  # "هنوز تموم نشده"
     ("completed", rf"{_FINISH} {_PASSIVE}"),
     ("completed", rf"(?:تکمیل|تموم|تمام|افتتاح|تحویل) {_ACTIVE}"),
+    ("completed", r"(?:تحویل|افتتاح|تکمیل) (?:داده|دادن|دادند|دادیم|دادین|دادید)(?!\w)"),
     (
         "completed",
         r"به (?:بهره ?برداری|اتمام|پایان|سرانجام) (?:رسیده ?اند|رسیده|رسیدن|رسیدند|رسید)(?!\w)",

@@ -158,6 +158,7 @@ def test_periods_and_amounts_are_taken_from_helpers() -> None:
     ("text", "status"),
     [
         ("طرح‌های در دست اقدام منطقه ۴", "in_progress"),
+        ("مدرسه‌هایی که ساختن و تحویل دادن", "completed"),
         ("کدوم کارها هنوز تمام نشده‌اند", "in_progress"),
         ("پروژه‌هایی که معلق موندن", "suspended"),
         ("کدوم طرحا معلقن", "suspended"),
