@@ -13,7 +13,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz, process
 
 from nlp.normalize import normalize
-from nlp.numbers import small_number_word
+from nlp.numbers import number_word, small_number_word
 from nlp.types import GazetteerData
 
 ZWNJ = "\u200c"
@@ -731,6 +731,12 @@ class Gazetteer:
                 number = small_number_word(text)
                 if number is not None and str(number) in self._word_index:
                     forms = [(str(number), 0.95, False)]
+            if not forms:
+                # "صد تا اتوبوس" for "خرید ۱۰۰ دستگاه اتوبوس": a number word for a name's
+                # number, when the number is big enough to be distinctive
+                number = number_word(text)
+                if number is not None and number >= 10 and str(number) in self._word_index:
+                    forms = [(str(number), 0.9, False)]
             loose = i in soft
             for w, q, plural in forms:
                 occ.setdefault(w, []).append((i, i + 1, q, plural or loose))
@@ -791,7 +797,9 @@ def _score_project(
         solid = {w for w, (q, plural) in got.items() if not plural and q >= 0.8}
         exact = len(got) == len(p.words) and all(q >= 0.95 for q, _ in got.values())
         exact = exact and end - start <= len(p.words) + 1
-        anchored = bool(solid & p.anchors)
+        # a name's own number with its descriptive word identifies it too ("صد تا اتوبوس")
+        numbered = any(w.isdigit() and len(w) >= 2 for w in solid) and bool(solid & p.semi)
+        anchored = bool(solid & p.anchors) or numbered
         if exact:
             ok = True
         elif anchored:

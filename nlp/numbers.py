@@ -400,3 +400,9 @@ def small_number_word(token: str, ordinals: bool = True) -> int | None:
     if hit is not None and hit[0] <= 20:
         return hit[0]
     return _ORDINALS.get(token) if ordinals else None
+
+
+def number_word(token: str) -> int | None:
+    """Read one token that is a whole number word on its own ("صد", "پنجاه", "دوازده")."""
+    hit = _SMALL.get(token)
+    return hit[0] if hit is not None else None

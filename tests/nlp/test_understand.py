@@ -363,3 +363,23 @@ def test_an_amount_settles_share_or_calculator_with_the_belief_in_both() -> None
     # trillions are a city's share, not a purchase: the model keeps its (unsure) say
     huge = Extraction(entities={"amount_rial": 5_000_000_000_000})
     assert _choose_intent(scores[1:], huge) == ("vat_share", 0.44)
+
+
+def test_a_number_word_with_a_descriptive_word_names_the_numbered_project() -> None:
+    from nlp.gazetteer import Gazetteer
+    from nlp.types import GazetteerCategory, GazetteerData, GazetteerProject
+
+    data = GazetteerData(
+        municipalities=_FIXTURE.DATA.municipalities,
+        categories=(GazetteerCategory("transport", "حمل‌ونقل عمومی", ("اتوبوس",)),),
+        projects=(
+            GazetteerProject("B-1", "خرید ۱۰۰ دستگاه اتوبوس شهری", "mashhad", None, "transport"),
+        ),
+    )
+    gaz = Gazetteer.build(data)
+    u = understand("از پول ارزش افزوده چقد به اون صد تا اتوبوس رسیده؟", gaz, TODAY)
+    assert u.intent == "project_info" and u.entities == {"project": "B-1"}
+    # the category word alone is still the category
+    assert understand("پول ارزش افزوده چقد خرج اتوبوس شد", gaz, TODAY).entities == {
+        "category": "transport"
+    }
