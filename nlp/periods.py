@@ -76,6 +76,10 @@ _YEAR_WORD = frozenset({"سال", "sal", "sale", "saal"})
 _RECENT = frozenset({"گذشته", "اخیر", "قبلی", "پیشین", "gozashte", "akhir", "ekhir"})
 _AGO = frozenset({"پیش", "قبل", "pish", "ghabl"})
 _RANGE_TO = frozenset({"تا", "الی", "لغایت", "ta"})
+# "تا پایان آذر", "تا آخر ۱۴۰۳": the edge of the unit is the unit's own end anyway
+_EDGE = frozenset(
+    "ابتدای ابتدا اول اوایل اواسط اخر اخرای اواخر پایان انتهای انتها".split()
+)
 _AND = frozenset({"و", "va"})
 _LIST_GAPS: tuple[list[str], ...] = (["و"], ["va"], [])
 _COUNTED = _MONTH_WORD | _YEAR_WORD
@@ -525,9 +529,11 @@ def find_periods(text: str, today: jdatetime.date) -> list[Period]:
         if u.is_now:
             k += 1
             continue
+        between = gap(u, nxt) if nxt is not None else []
         if nxt is not None and (
-            (nxt.is_now and not gap(u, nxt))
-            or (len(gap(u, nxt)) == 1 and gap(u, nxt)[0] in _RANGE_TO)
+            (nxt.is_now and not between)
+            or (len(between) == 1 and between[0] in _RANGE_TO)
+            or (len(between) == 2 and between[0] in _RANGE_TO and between[1] in _EDGE)
         ):
             lo, hi = _resolve_range(u, nxt, year, month)
             results.append((t0, nxt.t1, lo, hi))

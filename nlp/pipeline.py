@@ -7,7 +7,7 @@ from typing import Any
 
 import jdatetime
 
-from nlp.entities import Extraction, extract
+from nlp.entities import MASK_CATEGORY, Extraction, extract
 from nlp.finglish import to_persian
 from nlp.gazetteer import Gazetteer
 from nlp.intents import load_classifier
@@ -34,7 +34,7 @@ _TAXPAYER_RE = re.compile(
 )
 # An amount this small is a purchase or a tax paid, not a city's share (shares run to trillions).
 _PERSONAL_AMOUNT_RIAL = 100_000_000_000
-_UNSURE_OOS_WITH_PROJECT = 0.65
+_UNSURE_OOS = 0.65
 _NEVER_WITH_AMOUNT = frozenset(
     {"feedback_status", "greeting", "help", "thanks", "report", "subscribe", "unsubscribe"}
 )
@@ -69,8 +69,13 @@ def _is_other_tax(normalized: str) -> bool:
     return _OTHER_TAX_RE.search(text) is not None and _VAT_RE.search(text) is None
 
 
-def _choose_intent(scores: list[tuple[str, float]], ex: Extraction) -> tuple[str, float]:
-    """Apply entity-aware corrections to the classifier's top intent."""
+def _choose_intent(
+    scores: list[tuple[str, float]], ex: Extraction, *, many: bool = False
+) -> tuple[str, float]:
+    """Apply entity-aware corrections to the classifier's top intent.
+
+    `many`: the category was named in the plural ("کتابخونه‌ها"), so no single project is meant.
+    """
     intent, conf = scores[0]
     ents = ex.entities
     ranked = [name for name, _ in scores[:3]]
@@ -96,11 +101,19 @@ def _choose_intent(scores: list[tuple[str, float]], ex: Extraction) -> tuple[str
         # a sum of money is never a tracking code, a greeting or a report request
         if intent in _NEVER_WITH_AMOUNT and "tax_calculator" in ranked:
             return ruled("tax_calculator")
+    # The contract: "what percent of my purchase reaches the city" without an amount is the FAQ.
+    if intent == "tax_calculator" and amount is None:
+        return ruled("faq")
     # A named project makes an unsure "out of scope" unlikely: the wording is new to the model,
     # the topic is not ("PROJECT تا الان چقدر جلو رفته"). Category and place words prove nothing:
     # "زباله‌های کوچه‌مون" and "چاله منطقه ۹" are service requests for the 137 line.
-    if intent == "out_of_scope" and "project" in ents and conf < _UNSURE_OOS_WITH_PROJECT:
+    if intent == "out_of_scope" and "project" in ents and conf < _UNSURE_OOS:
         intent, conf = next((s for s in scores if s[0] != "out_of_scope"), scores[0])
+    # "How much did the libraries get" is about many projects: spending, or a list of them.
+    if intent == "project_info" and many and "project" not in ents and not ex.candidates:
+        other = next((n for n in ranked if n in ("vat_spending", "project_list")), None)
+        if other is not None:
+            return ruled(other)
     # The contract: a question about one project's money is project_info, even over two periods.
     if intent in _MONEY_OF_ONE_PROJECT and "project" in ents and "category" not in ents:
         return ruled("project_info")
@@ -108,7 +121,10 @@ def _choose_intent(scores: list[tuple[str, float]], ex: Extraction) -> tuple[str
         return ruled("project_info")
     # Two cities or two periods asked about together is a comparison, whatever the wording.
     two = "compare_municipality" in ents or "compare_period" in ents
-    if intent in ("vat_share", "faq") and two:
+    if two and (
+        intent in ("vat_share", "faq")
+        or (intent == "out_of_scope" and conf < _UNSURE_OOS and "vat_compare" in ranked)
+    ):
         return ruled("vat_compare")
     # An explanation holds for any month; asking it of one period is asking for the figure.
     if intent == "faq" and "period" in ents and "vat_share" in ranked:
@@ -117,6 +133,17 @@ def _choose_intent(scores: list[tuple[str, float]], ex: Extraction) -> tuple[str
     if intent == "vat_share" and "category" in ents and "vat_spending" in ranked:
         return ruled("vat_spending")
     return intent, conf
+
+
+_PLURAL_END = re.compile(r"(?:ها|های|هایی|هاشون|هارو)$")
+
+
+def _plural_category(normalized: str, ex: Extraction) -> bool:
+    """Tell whether a category was named in the plural ("کتابخونه‌ها", "پارک‌های")."""
+    return any(
+        m.label == MASK_CATEGORY and _PLURAL_END.search(normalized[m.start : m.end]) is not None
+        for m in ex.masks
+    )
 
 
 def _prune(intent: str, ents: dict[str, Any]) -> dict[str, Any]:
@@ -166,7 +193,7 @@ def understand(text: str, gazetteer: Gazetteer, today: jdatetime.date) -> Unders
         about_one = top in _ABOUT_ONE_PROJECT or top == "out_of_scope" or conf < LOW_CONFIDENCE
         if about_one and p_top in _ABOUT_ONE_PROJECT and (top != p_top or p_conf >= conf):
             ex, scores = as_project, project_scores
-    intent, confidence = _choose_intent(scores, ex)
+    intent, confidence = _choose_intent(scores, ex, many=_plural_category(normalized, ex))
     if ex.candidates and intent in ("project_list", "vat_spending"):
         # An ambiguous kind-of-place in a list question is a category filter, not a project.
         ex = extract(normalized, gazetteer, today, with_projects=False)

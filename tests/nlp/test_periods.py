@@ -143,6 +143,9 @@ def _one(raw: str, today: jdatetime.date = AUTUMN) -> tuple[str, str]:
         ("از مهر تاکنون", AUTUMN, ("1405-07", "1405-09")),
         # "امسال تا الان" is امسال: the contract's 1..12 (answers stop where the data does)
         ("امسال تا الان", AUTUMN, ("1405-01", "1405-12")),
+        # the edges of a range's ends are the ends themselves
+        ("از ابتدای مهر تا پایان آذر ۱۴۰۴", AUTUMN, ("1404-07", "1404-09")),
+        ("از اول ۱۴۰۲ تا آخر ۱۴۰۳", AUTUMN, ("1402-01", "1403-12")),
         ("امسال تا حالا چقدر", AUTUMN, ("1405-01", "1405-12")),
         ("پولای امسالو", AUTUMN, ("1405-01", "1405-12")),
         ("پارسالو بگو", AUTUMN, ("1404-01", "1404-12")),

@@ -383,3 +383,37 @@ def test_a_number_word_with_a_descriptive_word_names_the_numbered_project() -> N
     assert understand("پول ارزش افزوده چقد خرج اتوبوس شد", gaz, TODAY).entities == {
         "category": "transport"
     }
+
+
+def test_a_calculator_question_without_an_amount_is_the_faq() -> None:
+    from nlp.entities import Extraction
+    from nlp.pipeline import _choose_intent
+
+    scores = [("tax_calculator", 0.86), ("faq", 0.1), ("vat_share", 0.04)]
+    assert _choose_intent(scores, Extraction())[0] == "faq"
+    paid = Extraction(entities={"amount_rial": 5_000_000})
+    assert _choose_intent(scores, paid)[0] == "tax_calculator"
+
+
+def test_two_periods_of_a_town_with_no_verb_is_a_comparison() -> None:
+    from nlp.entities import Extraction
+    from nlp.pipeline import _choose_intent
+
+    scores = [("out_of_scope", 0.47), ("vat_compare", 0.3), ("vat_share", 0.2)]
+    spring = {"from": "1405-01", "to": "1405-03"}
+    before = {"from": "1404-01", "to": "1404-03"}
+    two = Extraction(entities={"period": spring, "compare_period": before})
+    assert _choose_intent(scores, two)[0] == "vat_compare"
+    # sure it is off-topic: the periods do not overrule that
+    assert _choose_intent([("out_of_scope", 0.9), *scores[1:]], two)[0] == "out_of_scope"
+
+
+def test_a_category_in_the_plural_is_not_one_project() -> None:
+    from nlp.entities import Extraction
+    from nlp.pipeline import _choose_intent
+
+    scores = [("project_info", 0.8), ("vat_spending", 0.15), ("vat_share", 0.05)]
+    libraries = Extraction(entities={"category": "culture"})
+    assert _choose_intent(scores, libraries, many=True)[0] == "vat_spending"
+    # "our local library" (a project the data does not name) stays one project
+    assert _choose_intent(scores, libraries, many=False)[0] == "project_info"
