@@ -1024,19 +1024,23 @@ class Assistant:
         return Block("source", f"{_sources_text(detail.sources, None)} — {last}")
 
     # --- tax_calculator ---------------------------------------------------------------------------
+    @staticmethod
+    def _calculator_examples() -> list[list[Action]]:
+        return [
+            [
+                Action(
+                    T.BTN_CALC_EXAMPLE.format(amount=toman(a)),
+                    "intent",
+                    intent_payload("tax_calculator", {"amount_rial": a}),
+                )
+            ]
+            for a in CALCULATOR_EXAMPLES_RIAL
+        ]
+
     async def _tax_calculator(self, u: Understanding, today: jdatetime.date) -> Reply:
         amount = u.entities.get("amount_rial")
         if not isinstance(amount, int) or isinstance(amount, bool):
-            rows = [
-                [
-                    Action(
-                        T.BTN_CALC_EXAMPLE.format(amount=toman(a)),
-                        "intent",
-                        intent_payload("tax_calculator", {"amount_rial": a}),
-                    )
-                ]
-                for a in CALCULATOR_EXAMPLES_RIAL
-            ]
+            rows = self._calculator_examples()
             return Reply(u.intent, [Block("text", T.CALC_ASK_AMOUNT)], rows, answered=False)
         explicit = u.entities.get(AMOUNT_KIND)
         kind: AmountKind
@@ -1174,7 +1178,14 @@ class Assistant:
             return Reply(u.intent, [Block("text", T.FAQ_NOT_FOUND)], rows, answered=False)
         best, best_score = ranked[0]
         related = [e for e, s in ranked[1:3] if s >= FAQ_MIN_SCORE and best_score - s <= FAQ_CLOSE]
-        reply = await self._faq_answer(best, today, asks_share=_asks_city_share(u.normalized_text))
+        purchase = _PURCHASE_RE.search(u.normalized_text) is not None
+        asks_share = purchase or _asks_city_share(u.normalized_text)
+        reply = await self._faq_answer(best, today, asks_share=asks_share)
+        if purchase:
+            # "if I buy something, how much reaches the city?": the rate answers it in general;
+            # an amount would answer it exactly
+            reply.blocks.append(Block("text", T.FAQ_CALC_HINT))
+            reply.actions += self._calculator_examples()
         if related:
             reply.blocks.append(Block("text", T.FAQ_RELATED))
             reply.actions += [[Action(_short(e.question_fa), "faq", e.slug)] for e in related]
@@ -1273,6 +1284,10 @@ _VAT_RE = re.compile(r"ارزش ?افز(?:و)?ده|\bvat\b")
 _CITY_SERVICE_RE = re.compile(
     r"زباله|آسفالت|چاله|کوچه|جوی|فاضلاب|چراغ|روشنایی|درخت|سگ|شکایت|پارکینگ|آب گرفتگی|"
     r"آبگرفتگی|نظافت|رفت و روب|سد معبر|مزاحم|اتوبوس|مترو|تاکسی"
+)
+# A purchase of one's own: "اگه بخرم", "خریدم", "از خریدم", "فاکتور".
+_PURCHASE_RE = re.compile(
+    r"(?<!\w)(?:خرید(?:م|ی|یم|ین|ید)?|بخر(?:م|ی|یم|ین|ید|ه)|فاکتور|kharid)(?!\w)"
 )
 _SHARE_RE = re.compile(r"(?:چند|چه) ?درصد|درصدش|درصد\S* .*(?:شهر|شهرداری)")
 RATE_FAQ_SLUGS = frozenset({"city-share-percent", "vat-rate"})

@@ -493,6 +493,18 @@ async def test_faq_share_question_states_todays_rate(assistant: Assistant) -> No
     assert f"{fa_percent(float(rate['municipal_share_percent']))} آن به شهرداری‌ها" in text
 
 
+async def test_faq_about_a_purchase_gives_the_rate_and_offers_the_calculator(
+    assistant: Assistant,
+) -> None:
+    reply = await assistant.reply(u("faq", text="اگه یه چیزی بخرم چقدرش به شهرداری میرسه"), TODAY)
+    text = text_of(reply)
+    assert "مالیات بر ارزش افزوده که" in text  # today's rate line
+    calc = [a for a in reply.all_actions() if a.kind == "intent" and "tax_calculator" in a.payload]
+    assert len(calc) == 3
+    plain = await assistant.reply(u("faq", text="مالیات بر ارزش افزوده چیست"), TODAY)
+    assert not any("tax_calculator" in a.payload for a in plain.all_actions())
+
+
 async def test_faq_picks_the_closest_entry(assistant: Assistant) -> None:
     reply = await assistant.reply(u("faq", text="مالیات بر ارزش افزوده چیست"), TODAY)
     entry = next(r for r in rows("faq.csv") if r["slug"] == "what-is-vat")
