@@ -726,3 +726,14 @@ REPORT += [
     "گزارشای فصلی رو نشونم بده",
     "یه گزارش کامل از {period} میخوام، یه جا",
 ]
+
+# Opinions and angry complaints are feedback, even when they mention the money.
+FEEDBACK += [
+    "{project} محیط زیست رو خراب میکنه، من مخالفشم",
+    "من با {project} مخالفم",
+    "با ساخت {project} موافقم، کار خوبیه",
+    "پول ارزش افزوده رو که میگیرید، چرا {category} محله ما اینقدر داغونه؟ واقعا خجالت داره",
+    "پول مالیات ما رو میگیرید و {district} هنوز پر از چاله ست!!!",
+    "به نظرم {project} اولویت نبود، پولشو خرج {category} میکردید",
+    "اعتراض دارم به {project}",
+]
