@@ -30,6 +30,8 @@ SETS = [
     ("fresh/set_b", TESTS / "fresh" / "set_b.jsonl", SAMPLE, "studied"),
     ("otherdata", TESTS / "otherdata" / "questions.jsonl", TESTS / "otherdata" / "dataset",
      "studied"),
+    ("otherdata3", TESTS / "otherdata3" / "questions.jsonl", TESTS / "otherdata3" / "dataset",
+     "studied"),
     ("fresh/set_a", TESTS / "fresh" / "set_a.jsonl", SAMPLE, "only scored"),
     ("otherdata2", TESTS / "otherdata2" / "questions.jsonl", TESTS / "otherdata2" / "dataset",
      "only scored"),
