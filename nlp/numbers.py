@@ -171,9 +171,26 @@ class _Tok:
     end: int
 
 
+# "۲م", "۱.۵م": chat shorthand for million, glued to the digits. Not after words that take an
+# ordinal ("فاز ۲م", "طبقه ۳م" = second phase, third floor).
+_ORDINAL_CONTEXT = frozenset(
+    "خط فاز طبقه منطقه مرحله ردیف بخش قسمت شماره پلاک واحد کلاس سال ناحیه".split()
+)
+
+
 def _tokens(text: str) -> list[_Tok]:
     """Split normalized text into number-friendly tokens with offsets."""
-    return [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    for k in range(1, len(toks)):
+        tok, prev = toks[k], toks[k - 1]
+        if (
+            tok.text == "م"
+            and tok.start == prev.end
+            and "0" <= prev.text[0] <= "9"
+            and not (k >= 2 and toks[k - 2].text in _ORDINAL_CONTEXT)
+        ):
+            toks[k] = _Tok("میلیون", tok.start, tok.end)
+    return toks
 
 
 def _digits_value(tok: str, before_magnitude: bool) -> Num | None:

@@ -259,3 +259,16 @@ def test_non_ascii_digits_do_not_crash() -> None:
     assert words_to_number("፩") is None
     assert find_amounts(normalize("፩ تومان")) == []
     assert find_numbers(normalize("፩፪")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rial"),
+    [("۲م خرید کردم", 20_000_000), ("یه گوشی ۱۸م گرفتم", 180_000_000), ("2م تومن", 20_000_000)],
+)
+def test_glued_m_is_chat_shorthand_for_million(text: str, rial: int) -> None:
+    assert [a.rial for a in find_amounts(normalize(text))] == [rial]
+
+
+@pytest.mark.parametrize("text", ["فاز ۲م پروژه", "طبقه ۳م", "۳ م خرید"])
+def test_m_after_an_ordinal_word_or_apart_is_not_a_million(text: str) -> None:
+    assert find_amounts(normalize(text)) == []
