@@ -35,6 +35,8 @@ SETS = [
     ("fresh/set_a", TESTS / "fresh" / "set_a.jsonl", SAMPLE, "only scored"),
     ("otherdata2", TESTS / "otherdata2" / "questions.jsonl", TESTS / "otherdata2" / "dataset",
      "only scored"),
+    ("otherdata4 (dev-style)", TESTS / "otherdata4" / "questions.jsonl",
+     TESTS / "otherdata4" / "dataset", "only scored"),
 ]
 _PERSIAN = re.compile(r"[\u0600-\u06FF]")
 
