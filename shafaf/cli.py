@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -134,6 +136,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(handler(settings, args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`shafaf eval … | head`): stop quietly, as Unix tools do; stdout
+        # is pointed at /dev/null so the interpreter's final flush does not raise again.
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")
+        return 141
 
 
 async def _init(settings: Settings, _: argparse.Namespace) -> int:
