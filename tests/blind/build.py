@@ -9,7 +9,7 @@ relative periods are *rules* (``LAST_YEAR``, ``MONTH(8)``, ``last_n(4)`` …) th
 resolved against the line's own ``today`` exactly as CONTRACT.md §4 prescribes, and
 amounts are written in the unit the text uses (``toman(...)`` / ``rial(...)``).
 Before writing, every slug / district / project code is checked against data/sample
-and a set of consistency checks is run (see ``validate``). Any error aborts the build.
+and the consistency checks of ``tests/evalkit.py`` run. Any error aborts the build.
 
     python tests/blind/build.py            # validate + write
     python tests/blind/build.py --check    # validate only
