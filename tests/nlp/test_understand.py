@@ -13,8 +13,10 @@ from typing import Any
 import jdatetime
 import pytest
 
+from nlp.entities import Extraction
 from nlp.evaluate import score
 from nlp.pipeline import gazetteer_for, understand
+from nlp.rules import choose_intent
 
 
 def _load_fixture() -> Any:
@@ -280,14 +282,11 @@ def test_a_service_request_naming_a_category_stays_out_of_scope() -> None:
 
 @pytest.mark.parametrize("top", ["feedback_status", "report", "help"])
 def test_an_amount_is_never_a_tracking_code_or_a_report_request(top: str) -> None:
-    from nlp.entities import Extraction
-    from nlp.pipeline import _choose_intent
-
     scores = [(top, 0.43), ("vat_share", 0.30), ("tax_calculator", 0.25)]
     ex = Extraction(entities={"amount_rial": 3_200_000})
-    assert _choose_intent(scores, ex)[0] == "tax_calculator"
+    assert choose_intent(scores, ex)[0] == "tax_calculator"
     # without the calculator among the candidates the classifier keeps its say
-    assert _choose_intent(scores[:2], ex)[0] == top
+    assert choose_intent(scores[:2], ex)[0] == top
 
 
 def test_an_unknown_latin_name_beside_persian_words_does_not_pull_out_of_scope() -> None:
@@ -303,24 +302,18 @@ def test_an_unknown_latin_name_beside_persian_words_does_not_pull_out_of_scope()
 
 
 def test_a_share_of_a_category_is_spending() -> None:
-    from nlp.entities import Extraction
-    from nlp.pipeline import _choose_intent
-
     scores = [("vat_share", 0.6), ("vat_spending", 0.3), ("faq", 0.1)]
     green = Extraction(entities={"category": "green"})
     mashhad = Extraction(entities={"municipality": "mashhad"})
-    assert _choose_intent(scores, green)[0] == "vat_spending"
-    assert _choose_intent(scores, mashhad)[0] == "vat_share"
+    assert choose_intent(scores, green)[0] == "vat_spending"
+    assert choose_intent(scores, mashhad)[0] == "vat_share"
 
 
 def test_an_explanation_asked_of_one_period_is_the_figure() -> None:
-    from nlp.entities import Extraction
-    from nlp.pipeline import _choose_intent
-
     scores = [("faq", 0.41), ("vat_share", 0.38), ("help", 0.1)]
     month = {"from": "1405-08", "to": "1405-08"}
-    assert _choose_intent(scores, Extraction(entities={"period": month}))[0] == "vat_share"
-    assert _choose_intent(scores, Extraction())[0] == "faq"
+    assert choose_intent(scores, Extraction(entities={"period": month}))[0] == "vat_share"
+    assert choose_intent(scores, Extraction())[0] == "faq"
 
 
 def test_one_project_over_two_years_is_project_info_over_one_stretch() -> None:
@@ -353,16 +346,13 @@ def test_an_inflected_category_word_in_a_name_does_not_identify_the_project() ->
 
 
 def test_an_amount_settles_share_or_calculator_with_the_belief_in_both() -> None:
-    from nlp.entities import Extraction
-    from nlp.pipeline import _choose_intent
-
     scores = [("tax_calculator", 0.50), ("vat_share", 0.44), ("feedback_status", 0.04)]
     small = Extraction(entities={"amount_rial": 320_000})
-    intent, confidence = _choose_intent(scores, small)
+    intent, confidence = choose_intent(scores, small)
     assert intent == "tax_calculator" and confidence == pytest.approx(0.94)
     # trillions are a city's share, not a purchase: the model keeps its (unsure) say
     huge = Extraction(entities={"amount_rial": 5_000_000_000_000})
-    assert _choose_intent(scores[1:], huge) == ("vat_share", 0.44)
+    assert choose_intent(scores[1:], huge) == ("vat_share", 0.44)
 
 
 def test_a_number_word_with_a_descriptive_word_names_the_numbered_project() -> None:
@@ -386,34 +376,25 @@ def test_a_number_word_with_a_descriptive_word_names_the_numbered_project() -> N
 
 
 def test_a_calculator_question_without_an_amount_is_the_faq() -> None:
-    from nlp.entities import Extraction
-    from nlp.pipeline import _choose_intent
-
     scores = [("tax_calculator", 0.86), ("faq", 0.1), ("vat_share", 0.04)]
-    assert _choose_intent(scores, Extraction())[0] == "faq"
+    assert choose_intent(scores, Extraction())[0] == "faq"
     paid = Extraction(entities={"amount_rial": 5_000_000})
-    assert _choose_intent(scores, paid)[0] == "tax_calculator"
+    assert choose_intent(scores, paid)[0] == "tax_calculator"
 
 
 def test_two_periods_of_a_town_with_no_verb_is_a_comparison() -> None:
-    from nlp.entities import Extraction
-    from nlp.pipeline import _choose_intent
-
     scores = [("out_of_scope", 0.47), ("vat_compare", 0.3), ("vat_share", 0.2)]
     spring = {"from": "1405-01", "to": "1405-03"}
     before = {"from": "1404-01", "to": "1404-03"}
     two = Extraction(entities={"period": spring, "compare_period": before})
-    assert _choose_intent(scores, two)[0] == "vat_compare"
+    assert choose_intent(scores, two)[0] == "vat_compare"
     # sure it is off-topic: the periods do not overrule that
-    assert _choose_intent([("out_of_scope", 0.9), *scores[1:]], two)[0] == "out_of_scope"
+    assert choose_intent([("out_of_scope", 0.9), *scores[1:]], two)[0] == "out_of_scope"
 
 
 def test_a_category_in_the_plural_is_not_one_project() -> None:
-    from nlp.entities import Extraction
-    from nlp.pipeline import _choose_intent
-
     scores = [("project_info", 0.8), ("vat_spending", 0.15), ("vat_share", 0.05)]
     libraries = Extraction(entities={"category": "culture"})
-    assert _choose_intent(scores, libraries, many=True)[0] == "vat_spending"
+    assert choose_intent(scores, libraries, many=True)[0] == "vat_spending"
     # "our local library" (a project the data does not name) stays one project
-    assert _choose_intent(scores, libraries, many=False)[0] == "project_info"
+    assert choose_intent(scores, libraries, many=False)[0] == "project_info"
