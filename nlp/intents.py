@@ -205,14 +205,17 @@ class IntentClassifier:
         """Return probabilities in the order of nlp.types.INTENTS."""
         m = self.model
         toks = tokens(masked_text)
-        if self._unknown(toks):
+        chars = _char_ngrams(toks)
+        if self._unknown(toks, chars):
             p = np.full(len(INTENTS), (1 - self._UNKNOWN_OOS) / (len(INTENTS) - 1), np.float32)
             p[self._oos] = self._UNKNOWN_OOS
             return p
         # An unknown Latin word beside Persian ones is a name ("زیرگذر kolahdooz"): its letter
         # n-grams would only echo the Latin spam the model saw as out of scope.
-        toks = [t for t in toks if not self._unknown_latin(t)] or toks
-        ci, cv = _block(_char_ngrams(toks), m.char_vocab, m.char_idf)
+        known = [t for t in toks if not self._unknown_latin(t)]
+        if known and len(known) < len(toks):
+            toks, chars = known, _char_ngrams(known)
+        ci, cv = _block(chars, m.char_vocab, m.char_idf)
         wi, wv = _block(_word_ngrams(toks), m.word_vocab, m.word_idf)
         logits = m.bias.copy()
         if ci:
@@ -231,11 +234,11 @@ class IntentClassifier:
             and tok not in self.model.word_vocab
         )
 
-    def _unknown(self, toks: list[str]) -> bool:
+    def _unknown(self, toks: list[str], chars: list[str]) -> bool:
         """Return True when nothing in the text is known: no n-gram, or only unknown Latin words."""
         vocab = self.model.char_vocab
         if not any(t in self.model.word_vocab for t in toks) and not any(
-            f in vocab for f in _char_ngrams(toks)
+            f in vocab for f in chars
         ):
             return True
         # Latin left over after Finglish conversion is a name or foreign text; if no word of it
