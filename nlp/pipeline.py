@@ -9,7 +9,14 @@ from nlp.finglish import to_persian
 from nlp.gazetteer import Gazetteer
 from nlp.intents import load_classifier
 from nlp.normalize import normalize
-from nlp.rules import NO_ENTITY_INTENTS, choose_intent, is_other_tax, plural_category, prune
+from nlp.rules import (
+    NO_ENTITY_INTENTS,
+    choose_intent,
+    folded_readings,
+    is_other_tax,
+    plural_category,
+    prune,
+)
 from nlp.types import GazetteerData, Understanding
 
 # Below this probability, or this close to the runner-up, the bot should offer `alternatives`.
@@ -58,9 +65,7 @@ def understand(text: str, gazetteer: Gazetteer, today: jdatetime.date) -> Unders
     candidates = [] if intent in NO_ENTITY_INTENTS else list(ex.candidates)
     alternatives: list[tuple[str, float]] = []
     # after a rule, the runner-up is the best reading that the rule did not fold into its choice
-    folded = {intent, scores[0][0]}
-    if intent == "tax_calculator" and "amount_rial" in ex.entities:
-        folded |= {"faq", "vat_share"}
+    folded = folded_readings(intent, scores[0][0], ex.entities)
     runner_up = max((p for name, p in scores if name not in folded), default=0.0)
     if confidence < LOW_CONFIDENCE or confidence - runner_up < SMALL_MARGIN:
         alternatives = [(name, p) for name, p in scores if name != intent and p >= 0.05][:3]

@@ -39,6 +39,8 @@ _NEVER_WITH_AMOUNT = frozenset(
     {"feedback_status", "greeting", "help", "thanks", "report", "subscribe", "unsubscribe"}
 )
 
+# What an amount decides between: the FAQ's "what percent", a share, or the calculator.
+_AMOUNT_READINGS = frozenset({"faq", "tax_calculator", "vat_share"})
 NO_ENTITY_INTENTS = frozenset({"out_of_scope", "greeting", "help", "thanks"})
 _MONEY_OF_ONE_PROJECT = frozenset({"vat_share", "vat_spending"})
 
@@ -49,6 +51,14 @@ def is_other_tax(normalized: str) -> bool:
     if _TAXPAYER_RE.search(text) is not None:
         return True
     return _OTHER_TAX_RE.search(text) is not None and _VAT_RE.search(text) is None
+
+
+def folded_readings(intent: str, top: str, ents: dict[str, Any]) -> set[str]:
+    """Return the readings a rule folded into `intent`: none of them is a runner-up to offer."""
+    folded = {intent, top}
+    if intent == "tax_calculator" and "amount_rial" in ents:
+        folded |= _AMOUNT_READINGS
+    return folded
 
 
 def choose_intent(
@@ -75,9 +85,9 @@ def choose_intent(
     # The amount decides between those readings, so the belief in all of them is the calculator's.
     amount = ents.get("amount_rial")
     if amount is not None:
-        readings = {"faq", "tax_calculator"}
-        if amount < _PERSONAL_AMOUNT_RIAL:
-            readings.add("vat_share")
+        readings = set(_AMOUNT_READINGS)
+        if amount >= _PERSONAL_AMOUNT_RIAL:
+            readings.discard("vat_share")
         if intent in readings:
             return "tax_calculator", min(0.99, sum(prob.get(r, 0.0) for r in readings))
         # a sum of money is never a tracking code, a greeting or a report request
