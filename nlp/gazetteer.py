@@ -574,14 +574,14 @@ class Gazetteer:
             for k, t in enumerate(toks):
                 if k in taken or k in blocked or len(t.text) < 4 or t.text.isdigit():
                     continue
+                heard = sound_key(t.text)
                 if t.text in self._muni_typo_cache:
                     slug = self._muni_typo_cache[t.text]
-                elif sound_key(t.text) in self._muni_sound:
-                    slug = self._muni_sound[sound_key(t.text)]
+                elif heard in self._muni_sound:
+                    slug = self._muni_sound[heard]
                 elif len(t.text) < 5 or not self._muni_fuzzy:
                     continue
                 else:
-                    heard = sound_key(t.text)
                     hit = process.extractOne(
                         heard, self._muni_fuzzy_names, scorer=fuzz.ratio, score_cutoff=84
                     )
