@@ -11,6 +11,8 @@ import jdatetime
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from backend.clock import Clock
+
 _JALALI_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
@@ -82,13 +84,13 @@ class Settings(BaseSettings):
         """The configured time zone."""
         return ZoneInfo(self.timezone)
 
+    def clock(self) -> Clock:
+        """The clock these settings describe: the zone, and `SHAFAF_TODAY` pinned if set."""
+        return Clock(self.zone, parse_jalali_date(self.today) if self.today is not None else None)
+
     def today_jalali(self) -> jdatetime.date:
         """Return "today" as a Jalali date: the pinned `SHAFAF_TODAY` or the zone's date."""
-        if self.today is not None:
-            return parse_jalali_date(self.today)
-        from datetime import datetime
-
-        return jdatetime.date.fromgregorian(date=datetime.now(self.zone).date())
+        return self.clock().today()
 
 
 def _split_ids(value: str) -> list[str]:

@@ -34,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend import digest_texts as texts
 from backend.charts import ChartPoint, render_vat_chart
+from backend.clock import utcnow
 from backend.errors import InvalidInput, NotFound
 from backend.formatting import (
     change_phrase,
@@ -66,7 +67,6 @@ from backend.services.base import (
     SessionFactory,
     to_jalali,
 )
-from backend.services.clock import utcnow
 
 DigestKind = Literal["weekly", "monthly", "report"]
 PERIODIC_KINDS: tuple[DigestKind, ...] = ("weekly", "monthly")

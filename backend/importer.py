@@ -33,7 +33,7 @@ import io
 import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
@@ -42,6 +42,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from backend.clock import utcnow
 from backend.jalali import JalaliDateError, parse_jalali_date, to_ascii_digits, to_persian_digits
 from backend.models import (
     PROJECT_STATUSES,
@@ -885,7 +886,7 @@ async def apply(
     session: AsyncSession, plan: ValidatedImport, *, origin: str, is_sample: bool = False
 ) -> ImportSummary:
     """Upsert a validated import by natural key, in dependency order; the caller commits."""
-    now = datetime.now(UTC)
+    now = utcnow()
     counts: dict[str, dict[str, int]] = {}
     for spec in SPECS:
         rows = plan.tables.get(spec.table)

@@ -15,9 +15,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, or_, update
 
+from backend.clock import utcnow
 from backend.models import ConversationState, Feedback
 from backend.services.base import SessionFactory
-from backend.services.clock import utcnow
 
 log = logging.getLogger("shafaf.retention")
 

@@ -33,12 +33,12 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from backend.clock import aware, utcnow
 from backend.db import is_sqlite
 from backend.digests import PlanResult, periodic_key, plan_digest
 from backend.models import ScheduleRun
 from backend.months import Month
 from backend.services.base import SessionFactory
-from backend.services.clock import aware, utcnow
 
 log = logging.getLogger("shafaf.schedule")
 
@@ -300,7 +300,7 @@ class DigestScheduler:
         self.lock = lock or SenderLock()
         self.triggers = build_triggers(config or ScheduleConfig(), zone)
         self._on_planned = on_planned
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock or utcnow
         self._aps: AsyncIOScheduler | None = None
 
     def jalali_day(self, moment: datetime) -> jdatetime.date:

@@ -38,7 +38,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cached_property
 from typing import Any, Literal, Protocol
 
@@ -61,6 +61,7 @@ from telegram.error import (
 )
 from telegram.request import BaseRequest, RequestData
 
+from backend.clock import utcnow
 from backend.config import Settings
 from backend.digests import (
     DigestKind,
@@ -488,7 +489,7 @@ class BroadcastEngine:
                     self._bump("api_calls")
                     await self._send_part(envelope.chat_id, envelope.parts[next_part])
                     next_part += 1
-                return Result(envelope, "sent", attempts, at=datetime.now(UTC))
+                return Result(envelope, "sent", attempts, at=utcnow())
             except RetryAfter as exc:
                 self._bump("rate_limited")
                 rate_limited += 1

@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from backend.api.app import build_api_app
 from backend.ask import AskService
+from backend.clock import Clock
+from backend.clock import install as install_clock
 from backend.config import Settings
 from backend.db import create_engine, create_sessionmaker
 from backend.importer import ImportSummary, import_files, read_paths
@@ -31,6 +33,7 @@ class Runtime:
     """What one process holds: its settings, its one engine and the services over it."""
 
     settings: Settings
+    clock: Clock
     engine: AsyncEngine
     services: Services
     # One question path (and one gazetteer cache) shared by the API, the bot and the CLI.
@@ -39,9 +42,12 @@ class Runtime:
 
 def build_runtime(settings: Settings) -> Runtime:
     """Create the engine (no I/O yet) and wire the services."""
+    clock = settings.clock()
+    # Everything that stamps a row reads the process clock: make it this runtime's.
+    install_clock(clock)
     engine = create_engine(settings.database_url)
-    services = Services.build(create_sessionmaker(engine), settings.today_jalali)
-    return Runtime(settings, engine, services, AskService(services))
+    services = Services.build(create_sessionmaker(engine), clock.today)
+    return Runtime(settings, clock, engine, services, AskService(services))
 
 
 @asynccontextmanager

@@ -11,8 +11,11 @@ import asyncio
 import os
 import shutil
 import uuid
+from collections import Counter
 from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import jdatetime
@@ -27,6 +30,68 @@ EVAL_DATASET = SHARED / "eval" / "dataset"
 DEV_SET = SHARED / "eval" / "dev.jsonl"
 SAMPLE_DIR = REPO / "data" / "sample"
 TODAY = "1405-09-08"
+
+# Marks a skip that means "this machine lacks something", so the run's summary can say so loudly.
+MISSING = "MISSING:"
+
+
+def need(ok: bool, what: str, fix: str) -> None:
+    """Skip a test whose environment lacks `what`, visibly; under CI that is a failure."""
+    if ok:
+        return
+    message = f"{MISSING} {what} — {fix}"
+    if os.environ.get("CI"):
+        pytest.fail(f"{message} (CI must provide it)")
+    pytest.skip(message)
+
+
+def need_shared_eval() -> None:
+    """Skip (or fail under CI) when ../shared/eval is not beside the repository."""
+    need(
+        DEV_SET.exists() and EVAL_DATASET.is_dir(),
+        "../shared/eval (the labelled dev set and its dataset)",
+        "put the shared folder beside the repository",
+    )
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """End the run with one loud line per missing tool, so a green run can't hide a skip."""
+    missing: Counter[str] = Counter()
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = report.longrepr
+        reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+        if MISSING in reason:
+            missing[reason.split(MISSING, 1)[1].strip()] += 1
+    if missing:
+        terminalreporter.section("NOT TESTED on this machine", sep="!", red=True, bold=True)
+        for what, count in sorted(missing.items()):
+            terminalreporter.write_line(f"{count} test(s) skipped: {what}", red=True, bold=True)
+
+
+# `SHAFAF_TEST_NOW=2027-03-20T20:31:00+00:00 make test` runs the whole suite with the wall clock
+# moved to that instant (and ticking): nothing may depend on the day the suite runs.
+_TRAVEL: Any = None
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _TRAVEL
+    frozen = os.environ.get("SHAFAF_TEST_NOW")
+    if frozen:
+        import time_machine
+
+        _TRAVEL = time_machine.travel(datetime.fromisoformat(frozen), tick=True)
+        _TRAVEL.start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _TRAVEL is not None:
+        _TRAVEL.stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    frozen = os.environ.get("SHAFAF_TEST_NOW")
+    return f"wall clock moved to {frozen} (SHAFAF_TEST_NOW)" if frozen else None
+
 
 PG_ADMIN_DSN = os.environ.get("SHAFAF_TEST_PG_DSN", "postgresql://postgres@127.0.0.1:5432/test")
 
@@ -133,10 +198,12 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Templates]:
 def backend_name(request: pytest.FixtureRequest, templates: _Templates) -> str:
     """Run the test on each database backend (PostgreSQL is required in CI)."""
     name: str = request.param
-    if name == "postgresql" and not templates.pg_ok():
-        if os.environ.get("CI"):
-            pytest.fail("PostgreSQL is not reachable at 127.0.0.1:5432 (CI must start it)")
-        pytest.skip("PostgreSQL is not reachable")
+    if name == "postgresql":
+        need(
+            templates.pg_ok(),
+            "PostgreSQL at 127.0.0.1:5432",
+            "start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start",
+        )
     return name
 
 

@@ -16,9 +16,9 @@ from typing import Any, Literal
 
 from sqlalchemy import func, select, update
 
+from backend.clock import aware, utcnow
 from backend.models import Delivery, Digest, DigestChart, DigestMessage, Subscription
 from backend.services.base import SessionFactory
-from backend.services.clock import aware, utcnow
 
 Outcome = Literal["sent", "failed", "skipped"]
 RATE_WINDOW_SECONDS = 60

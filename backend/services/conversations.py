@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
+from backend.clock import utcnow
 from backend.models import ConversationState
 from backend.services.base import SessionFactory
-from backend.services.clock import utcnow
 
 
 @dataclass(frozen=True, slots=True)

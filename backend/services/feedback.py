@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from backend.clock import aware, utcnow
 from backend.errors import InvalidInput, NotFound
 from backend.models import (
     FEEDBACK_KINDS,
@@ -21,7 +22,6 @@ from backend.models import (
     Project,
 )
 from backend.services.base import SessionFactory
-from backend.services.clock import aware, utcnow
 
 MAX_FEEDBACK_LENGTH = 4000
 TRACKING_PREFIX = "SH-"

@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 
+from backend.clock import utcnow
 from backend.models import OutboxMessage
 from backend.services.base import SessionFactory
-from backend.services.clock import utcnow
 
 MAX_ATTEMPTS = 8
 

@@ -7,9 +7,9 @@ from datetime import datetime
 
 from sqlalchemy import insert, or_, select
 
+from backend.clock import aware, utcnow
 from backend.models import QuestionLog
 from backend.services.base import SessionFactory
-from backend.services.clock import aware, utcnow
 
 MAX_LOGGED_TEXT = 2000
 

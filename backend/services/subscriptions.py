@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from backend.clock import utcnow
 from backend.errors import InvalidInput
 from backend.models import Subscription
 from backend.services.base import SessionFactory
-from backend.services.clock import utcnow
 
 FREQUENCIES = ("weekly", "monthly")
 TOPIC_KEYS = ("districts", "categories", "projects")

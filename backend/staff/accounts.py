@@ -15,9 +15,9 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from backend.clock import aware, utcnow
 from backend.errors import InvalidInput, NotFound
 from backend.services.base import SessionFactory
-from backend.services.clock import aware, utcnow
 from backend.staff_models import STAFF_ROLES, StaffAudit, StaffToken, StaffUser
 
 # scrypt with N=2^15, r=8 costs 32 MiB and ~0.1 s per guess: memory-hard, as the issue asks,

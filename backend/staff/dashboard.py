@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 import jdatetime
 from sqlalchemy import func, select
 
+from backend.clock import aware
 from backend.models import (
     FEEDBACK_KINDS,
     FEEDBACK_STATUSES,
@@ -20,7 +21,6 @@ from backend.models import (
 )
 from backend.months import Month
 from backend.services.base import SessionFactory, Today
-from backend.services.clock import aware
 from backend.services.vat import VatService
 
 

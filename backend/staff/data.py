@@ -19,11 +19,11 @@ from datetime import datetime
 import jdatetime
 from sqlalchemy import func, select
 
+from backend.clock import aware, utcnow
 from backend.errors import NotFound
 from backend.importer import ImportProblem, ImportRejected, apply, import_files, validate
 from backend.models import DataImport, Delivery, Digest, Municipality, Report
 from backend.services.base import SessionFactory, Today, to_jalali
-from backend.services.clock import aware, utcnow
 from backend.services.version import DataVersion
 from backend.staff_models import ReportPublication
 

@@ -14,7 +14,7 @@ import io
 import math
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,6 +22,7 @@ import jdatetime
 from sqlalchemy import ColumnElement, Select, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from backend.clock import aware
 from backend.errors import NotFound
 from backend.models import (
     FEEDBACK_KINDS,
@@ -34,7 +35,6 @@ from backend.models import (
     Project,
 )
 from backend.services.base import SessionFactory
-from backend.services.clock import aware
 from backend.services.feedback import TRANSITIONS, normalize_code
 from backend.staff.accounts import StaffIdentity
 from backend.staff.texts import FEEDBACK_KIND_LABELS, FEEDBACK_STATUS_LABELS
@@ -267,7 +267,9 @@ class InboxService:
         return stmt
 
     def _day_start(self, day: jdatetime.date) -> datetime:
-        return datetime.combine(day.togregorian(), datetime.min.time(), tzinfo=self._zone)
+        # In UTC: SQLite stores UTC without an offset and compares bounds as written.
+        local = datetime.combine(day.togregorian(), datetime.min.time(), tzinfo=self._zone)
+        return local.astimezone(UTC)
 
     def _filtered(
         self, stmt: Select[Any], f: InboxFilter, viewer: StaffIdentity

@@ -15,10 +15,10 @@ from datetime import datetime
 
 from sqlalchemy import or_, select
 
+from backend.clock import aware, utcnow
 from backend.errors import InvalidInput, NotFound
 from backend.models import DataImport, Faq, QuestionLog
 from backend.services.base import SessionFactory, Today
-from backend.services.clock import aware, utcnow
 from backend.services.version import DataVersion
 from backend.staff_models import TrainingExample
 from nlp.types import INTENTS

@@ -16,8 +16,8 @@ from datetime import timedelta
 
 from sqlalchemy import delete, select
 
+from backend.clock import aware, utcnow
 from backend.services.base import SessionFactory
-from backend.services.clock import aware, utcnow
 from backend.staff.accounts import StaffIdentity
 from backend.staff_models import StaffSecret, StaffSession, StaffUser
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from backend.clock import utcnow
 from backend.errors import InvalidInput, NotFound
 from backend.services.base import SessionFactory
-from backend.services.clock import utcnow
 from backend.staff_models import ResponseTemplate
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select
 
+from backend.clock import utcnow
 from backend.errors import InvalidInput, NotFound
 from backend.models import FEEDBACK_STATUSES, ChatBlock, Feedback, FeedbackEvent
 from backend.services.base import SessionFactory
-from backend.services.clock import utcnow
 from backend.services.feedback import MAX_FEEDBACK_LENGTH, FeedbackService, normalize_code
 from backend.staff.accounts import AuditLog, StaffIdentity
 from backend.staff.inbox import InboxService

@@ -14,7 +14,7 @@ from aiohttp.test_utils import TestClient
 from backend.api.openapi import openapi_document
 from backend.importer import import_files, read_paths
 from shafaf.runtime import Runtime, create_web_app
-from tests.conftest import EVAL_DATASET, SAMPLE_DIR
+from tests.conftest import EVAL_DATASET, SAMPLE_DIR, need_shared_eval
 
 Client = TestClient  # type: ignore[type-arg]
 
@@ -209,8 +209,7 @@ async def test_municipalities_and_openapi(client: Client) -> None:
 async def test_eval_dataset_import_then_api_sums_equal_csv(
     empty_runtime: Runtime, aiohttp_client: Any
 ) -> None:
-    if not EVAL_DATASET.is_dir():
-        pytest.skip("shared eval dataset not present")
+    need_shared_eval()
     await import_files(empty_runtime.services.sessions, read_paths([EVAL_DATASET]), origin="test")
     client = await aiohttp_client(create_web_app(empty_runtime))
     for muni in {r["slug"] for r in _csv_rows(EVAL_DATASET / "municipalities.csv")}:

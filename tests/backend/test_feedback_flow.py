@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import jdatetime
 import pytest
 from sqlalchemy import select
 
+from backend.clock import utcnow
 from backend.flows import texts as T
 from backend.flows.base import ChatRef, Flow, FlowInput
 from backend.flows.feedback import MAX_PAYLOAD_BYTES, FeedbackFlow, rank_projects
@@ -328,7 +329,7 @@ async def test_hostile_text_is_stored_as_written(
 async def test_blocked_chat_is_refused(sample_runtime: Runtime, flow: FeedbackFlow) -> None:
     async with sample_runtime.services.sessions() as session, session.begin():
         session.add(
-            ChatBlock(platform="telegram", chat_id=666, reason="spam", created_at=datetime.now(UTC))
+            ChatBlock(platform="telegram", chat_id=666, reason="spam", created_at=utcnow())
         )
     blocked = Walk(flow, ChatRef("telegram", 666, 666))
     reply = await blocked.start()
@@ -341,7 +342,7 @@ async def test_blocked_chat_is_refused(sample_runtime: Runtime, flow: FeedbackFl
     await _to_summary(other)
     async with sample_runtime.services.sessions() as session, session.begin():
         session.add(
-            ChatBlock(platform="bale", chat_id=666, reason="spam", created_at=datetime.now(UTC))
+            ChatBlock(platform="bale", chat_id=666, reason="spam", created_at=utcnow())
         )
     reply = await other.press("submit")
     assert reply.intent == "feedback:blocked" and T.FB_BLOCKED in text_of(reply)
@@ -519,7 +520,7 @@ async def test_long_project_codes_fit_in_a_button(
                 lat=None,
                 lon=None,
                 description_fa=None,
-                updated_at=datetime.now(UTC),
+                updated_at=utcnow(),
             )
         )
     walk = Walk(flow)  # Walk checks every payload's size

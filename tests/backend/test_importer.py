@@ -35,6 +35,7 @@ from backend.models import (
     VatRate,
     VatShare,
 )
+from tests.conftest import need_shared_eval
 
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_DATASET = ROOT.parent / "shared/eval/dataset"
@@ -61,8 +62,7 @@ def sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 @pytest.fixture
 def eval_files() -> dict[str, bytes]:
     """Return the evaluation dataset's files, or skip when the shared folder is absent."""
-    if not EVAL_DATASET.is_dir():
-        pytest.skip(f"{EVAL_DATASET} not present")
+    need_shared_eval()
     return read_paths([EVAL_DATASET])
 
 

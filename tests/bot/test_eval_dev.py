@@ -19,12 +19,15 @@ from tests.bot.helpers import (
     text_of,
     vat_share_rial,
 )
-from tests.conftest import DEV_SET, EVAL_DATASET, TODAY, make_settings
+from tests.conftest import DEV_SET, EVAL_DATASET, TODAY, make_settings, need_shared_eval
 from tests.fakes.updates import message_update
 
-pytestmark = pytest.mark.skipif(
-    not (DEV_SET.exists() and EVAL_DATASET.exists()), reason="../shared/eval is not present"
-)
+
+@pytest.fixture(autouse=True)
+def _needs_shared_eval() -> None:
+    need_shared_eval()
+
+
 INTENTS = ("vat_share", "project_info", "tax_calculator")
 # Known gaps of the assistant (not of the bot), reported to the lead: the amount is the VAT
 # itself ("… ریال مالیات … خورده") but `backend.assistant.amount_is_tax` reads it as a purchase
@@ -74,8 +77,11 @@ def _expected(example: dict[str, object]) -> str | None:
 async def test_dev_set_data_questions_answered_with_dataset_figures(empty_db_url: str) -> None:
     async with open_runtime(make_settings(empty_db_url), migrate=False) as runtime:
         await import_files(runtime.services.sessions, read_paths([EVAL_DATASET]), origin="test")
-    examples = [json.loads(line) for line in DEV_SET.read_text(encoding="utf-8").splitlines()
-                if line.strip()]
+    examples = [
+        json.loads(line)
+        for line in DEV_SET.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     chosen = [e for e in examples if e["intent"] in INTENTS and e.get("today", TODAY) == TODAY]
     assert len(chosen) >= 40
     failures: list[str] = []

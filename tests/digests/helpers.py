@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from telegram import Bot
 
+from backend.clock import utcnow
 from backend.models import Delivery, Subscription
 from backend.services.base import SessionFactory
 from backend.services.broadcasts import BroadcastService
-from backend.services.clock import utcnow
 from bot.broadcast import AiohttpRequest, BroadcastEngine, DigestSource
 from bot.callbacks import CallbackCodec
 from bot.platforms import Platform

@@ -17,6 +17,7 @@ from nlp.entities import Extraction
 from nlp.evaluate import score
 from nlp.pipeline import gazetteer_for, understand
 from nlp.rules import choose_intent
+from tests.conftest import need_shared_eval
 
 
 def _load_fixture() -> Any:
@@ -141,10 +142,8 @@ def test_latency() -> None:
     assert times[int(len(times) * 0.99)] < 0.015
 
 
-@pytest.mark.skipif(
-    not (EVAL_DIR / "dev.jsonl").exists(), reason="shared/eval is not beside the repo"
-)
 def test_dev_set_meets_targets() -> None:
+    need_shared_eval()
     sys.path.insert(0, str(REPO / "tools"))
     try:
         from nlu_dev_eval import load_gazetteer_data

@@ -17,6 +17,7 @@ from playwright.async_api import Browser, Page, async_playwright, expect
 from telegram import Bot
 
 from bot.sender import OutboxSender
+from tests.conftest import need
 from tests.fakes.bot_api import FakeBotApi, local_request
 from tests.panel.conftest import CITIZEN_CHAT, PASSWORD, PanelServer
 
@@ -25,9 +26,16 @@ CHROMIUM = "/usr/bin/chromium"
 # SHAFAF_SCREENSHOTS=docs .venv/bin/pytest tests/panel/test_browser.py
 SHOTS = os.environ.get("SHAFAF_SCREENSHOTS")
 DOCS = Path(SHOTS).resolve() if SHOTS else None
-pytestmark = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed"
-)
+
+
+@pytest.fixture(autouse=True)
+def _needs_chromium() -> None:
+    need(
+        os.path.exists(CHROMIUM),
+        "browser tests need Debian's chromium",
+        "install it: apt-get install chromium",
+    )
+
 
 BAD_CSV = (
     "code,name_fa,municipality,district,category,status,total_budget_rial,start_date,"

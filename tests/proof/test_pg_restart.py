@@ -25,7 +25,7 @@ from benchmarks._load import free_port
 from bot import texts as T
 from shafaf.runtime import create_web_app, load_sample_if_empty, open_runtime
 from tests.bot.conftest import bot_harness
-from tests.conftest import make_settings
+from tests.conftest import make_settings, need
 from tests.fakes.updates import message_update
 
 QUESTION = "سهم مشهد از مالیات سال ۱۴۰۳ چقدر بود؟"
@@ -47,8 +47,9 @@ class PrivateCluster:
         self.url = f"postgresql+asyncpg://postgres@127.0.0.1:{self.port}/shafaf"
 
     def _run(self, *args: str) -> None:
-        subprocess.run(["runuser", "-u", "postgres", "--", *args], check=True,
-                       capture_output=True, timeout=120)
+        subprocess.run(
+            ["runuser", "-u", "postgres", "--", *args], check=True, capture_output=True, timeout=120
+        )
 
     def init(self) -> None:
         initdb = _bin("initdb")
@@ -59,8 +60,9 @@ class PrivateCluster:
         pg_ctl = _bin("pg_ctl")
         assert pg_ctl is not None
         options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1"
-        self._run(pg_ctl, "-D", str(self.data), "-o", options, "-l", str(self.dir / "log"),
-                  "-w", "start")
+        self._run(
+            pg_ctl, "-D", str(self.data), "-o", options, "-l", str(self.dir / "log"), "-w", "start"
+        )
 
     def stop(self) -> None:
         pg_ctl = _bin("pg_ctl")
@@ -78,10 +80,12 @@ class PrivateCluster:
 @pytest.fixture
 def cluster() -> Iterator[PrivateCluster]:
     """A started private cluster with an empty `shafaf` database."""
-    if _bin("initdb") is None or _bin("pg_ctl") is None or shutil.which("runuser") is None:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) or runuser not installed")
-    if os.geteuid() != 0:
-        pytest.skip("needs root to run initdb as the postgres user")
+    need(
+        _bin("initdb") is not None and _bin("pg_ctl") is not None and bool(shutil.which("runuser")),
+        "PostgreSQL server binaries (initdb, pg_ctl) and runuser",
+        "install Debian's postgresql",
+    )
+    need(os.geteuid() == 0, "root, to run initdb as the postgres user", "run the tests as root")
     pg = PrivateCluster()
     try:
         pg.init()

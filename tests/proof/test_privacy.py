@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
+from backend.clock import utcnow
 from backend.config import load_settings
 from backend.flows import texts as F
 from backend.models import ConversationState, Feedback
 from backend.retention import purge_contact_details, run_retention_forever
-from backend.services.clock import utcnow
 from backend.services.conversations import FlowState
 from backend.services.feedback import FeedbackDraft
 from shafaf.cli import quiet_third_party_loggers

@@ -1,0 +1,77 @@
+"""The one clock: every "now" and "today" in Shafaf is read here.
+
+A `Clock` knows the operator's time zone and, when `SHAFAF_TODAY` is set, a pinned Jalali date.
+Pinning moves the *date* of every instant to the pinned day and keeps the wall clock's time of
+day, so a feedback filed in a pinned demo is stamped on the same day the answers speak of, and
+the staff panel's date filters agree with what citizens were told. (A pinned clock therefore
+repeats its day after local midnight; it is for demos, evaluation and tests, not production.)
+
+The composition root installs the runtime's clock (`install`); code that stamps rows calls
+`utcnow()`. Tests freeze the wall clock itself (time-machine), so nothing else needs a seam.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
+from zoneinfo import ZoneInfo
+
+import jdatetime
+
+DEFAULT_ZONE = ZoneInfo("Asia/Tehran")
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """Wall time in a zone, optionally with its date pinned to one Jalali day."""
+
+    zone: tzinfo = DEFAULT_ZONE
+    pinned: jdatetime.date | None = None
+
+    def now(self) -> datetime:
+        """Return the current instant (UTC, aware), on the pinned day if there is one."""
+        wall = datetime.now(UTC)
+        if self.pinned is None:
+            return wall
+        local = wall.astimezone(self.zone)
+        day: date = self.pinned.togregorian()
+        return datetime.combine(day, local.timetz()).astimezone(UTC)
+
+    def local_now(self) -> datetime:
+        """Return the current instant in the clock's zone."""
+        return self.now().astimezone(self.zone)
+
+    def today(self) -> jdatetime.date:
+        """Return today's Jalali date in the clock's zone (the pinned one if set)."""
+        if self.pinned is not None:
+            return self.pinned
+        return self.jalali_day(datetime.now(UTC))
+
+    def jalali_day(self, moment: datetime) -> jdatetime.date:
+        """Return the Jalali date an instant falls on in the clock's zone."""
+        return jdatetime.date.fromgregorian(date=aware(moment).astimezone(self.zone).date())
+
+
+_current = Clock()
+
+
+def install(clock: Clock) -> Clock:
+    """Make `clock` the process's clock; return the one it replaces (to restore later)."""
+    global _current
+    previous, _current = _current, clock
+    return previous
+
+
+def current() -> Clock:
+    """Return the process's clock."""
+    return _current
+
+
+def utcnow() -> datetime:
+    """Return "now" from the process's clock (UTC, aware): the time to stamp rows with."""
+    return _current.now()
+
+
+def aware(value: datetime) -> datetime:
+    """Treat naive timestamps read back from SQLite as UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
