@@ -88,8 +88,9 @@ def _font(bold: bool = False) -> FontProperties:
     _register_fonts()
     # DejaVu Sans ships inside matplotlib: a fallback for a character the bundled font lacks
     # (none of ours; the chart test checks every glyph is in the bundled font).
-    return FontProperties(family=[FONT_FAMILY, FALLBACK_FAMILY],
-                          weight="bold" if bold else "normal")
+    return FontProperties(
+        family=[FONT_FAMILY, FALLBACK_FAMILY], weight="bold" if bold else "normal"
+    )
 
 
 def _tick_label(month: Month) -> str:
@@ -109,8 +110,9 @@ def build_vat_figure(city_fa: str, points: Sequence[ChartPoint], *, sample: bool
     ax.bar(positions, values, color=colors, width=0.75)
     # A label every third month keeps 24 bars readable; the newest month is always named.
     ticks = [i for i in positions if (len(points) - 1 - i) % 3 == 0]
-    ax.set_xticks(ticks, [_tick_label(points[i].month) for i in ticks], fontproperties=font,
-                  fontsize=8)
+    ax.set_xticks(
+        ticks, [_tick_label(points[i].month) for i in ticks], fontproperties=font, fontsize=8
+    )
     # Fixed y ticks with labels written by our formatter (Persian digits, ٬ grouping) and our
     # font; a tick formatter would create labels matplotlib styles on its own.
     top = max(values, default=0.0) or 1.0
@@ -122,8 +124,16 @@ def build_vat_figure(city_fa: str, points: Sequence[ChartPoint], *, sample: bool
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", alpha=0.3)
     footer = texts.CHART_SOURCE + ("، " + texts.CHART_SAMPLE if sample else "")
-    figure.text(0.98, 0.01, shape(footer), ha="right", va="bottom", fontproperties=font,
-                fontsize=8, color="#666666")
+    figure.text(
+        0.98,
+        0.01,
+        shape(footer),
+        ha="right",
+        va="bottom",
+        fontproperties=font,
+        fontsize=8,
+        color="#666666",
+    )
     figure.tight_layout(rect=(0, 0.03, 1, 1))
     return figure
 

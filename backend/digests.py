@@ -101,10 +101,13 @@ class Snapshot:
     def from_json(cls, data: dict[str, Any]) -> Snapshot:
         """Read a stored snapshot back."""
         return cls(
-            vat={m: {k: int(v) for k, v in months.items()}
-                 for m, months in dict(data.get("vat") or {}).items()},
-            projects={c: (str(v[0]), int(v[1]))
-                      for c, v in dict(data.get("projects") or {}).items()},
+            vat={
+                m: {k: int(v) for k, v in months.items()}
+                for m, months in dict(data.get("vat") or {}).items()
+            },
+            projects={
+                c: (str(v[0]), int(v[1])) for c, v in dict(data.get("projects") or {}).items()
+            },
             reports=frozenset(data.get("reports") or ()),
         )
 
@@ -150,9 +153,11 @@ class DigestData:
 async def load_digest_data(session: AsyncSession, today: jdatetime.date) -> DigestData:
     """Read the figures, projects and reports a digest run needs, as published by `today`."""
     gregorian = today.togregorian()
-    munis = (await session.execute(
-        select(Municipality.slug, Municipality.name_fa, Municipality.population)
-    )).all()
+    munis = (
+        await session.execute(
+            select(Municipality.slug, Municipality.name_fa, Municipality.population)
+        )
+    ).all()
     names = {slug: name for slug, name, _ in munis}
     if DEFAULT_MUNICIPALITY in names:
         default = DEFAULT_MUNICIPALITY
@@ -163,8 +168,9 @@ async def load_digest_data(session: AsyncSession, today: jdatetime.date) -> Dige
     vat: dict[str, dict[str, int]] = defaultdict(dict)
     sample: set[str] = set()
     rows = await session.execute(
-        select(Municipality.slug, VatShare.year, VatShare.month, VatShare.amount_rial,
-               VatShare.source)
+        select(
+            Municipality.slug, VatShare.year, VatShare.month, VatShare.amount_rial, VatShare.source
+        )
         .join(Municipality, Municipality.id == VatShare.municipality_id)
         .where(VatShare.published_on <= gregorian)  # figures dated later are not public yet
     )
@@ -174,8 +180,15 @@ async def load_digest_data(session: AsyncSession, today: jdatetime.date) -> Dige
             sample.add(slug)
     projects: dict[str, ProjectFacts] = {}
     project_rows = await session.execute(
-        select(Project.code, Project.name_fa, Municipality.slug, District.code, Category.slug,
-               Project.status, Project.progress_percent)
+        select(
+            Project.code,
+            Project.name_fa,
+            Municipality.slug,
+            District.code,
+            Category.slug,
+            Project.status,
+            Project.progress_percent,
+        )
         .join(Municipality, Municipality.id == Project.municipality_id)
         .join(Category, Category.id == Project.category_id)
         .outerjoin(District, District.id == Project.district_id)
@@ -184,8 +197,14 @@ async def load_digest_data(session: AsyncSession, today: jdatetime.date) -> Dige
         projects[code] = ProjectFacts(code, name, muni, district, category, status, int(progress))
     reports: dict[str, ReportFacts] = {}
     report_rows = await session.execute(
-        select(Report.code, Report.title_fa, Municipality.slug, Report.published_on,
-               Report.summary_fa, Report.url)
+        select(
+            Report.code,
+            Report.title_fa,
+            Municipality.slug,
+            Report.published_on,
+            Report.summary_fa,
+            Report.url,
+        )
         .join(Municipality, Municipality.id == Report.municipality_id)
         .where(Report.published_on <= gregorian)
     )
@@ -211,10 +230,13 @@ def reply_to_json(reply: Reply) -> dict[str, object]:
             {"kind": b.kind, "text": b.text, "items": list(b.items), "label": b.label}
             for b in reply.blocks
         ],
-        "actions": [[{"label": a.label, "kind": a.kind, "payload": a.payload} for a in row]
-                    for row in reply.actions],
-        "chart": None if chart is None else {
-            "municipality": chart.municipality, **chart.period.as_entity()},
+        "actions": [
+            [{"label": a.label, "kind": a.kind, "payload": a.payload} for a in row]
+            for row in reply.actions
+        ],
+        "chart": None
+        if chart is None
+        else {"municipality": chart.municipality, **chart.period.as_entity()},
         "sample": reply.sample,
     }
 
@@ -224,12 +246,17 @@ def reply_from_json(data: dict[str, Any]) -> Reply:
     chart = data.get("chart")
     return Reply(
         intent=str(data.get("intent", DIGEST_INTENT)),
-        blocks=[Block(b["kind"], b.get("text", ""), tuple(b.get("items", ())), b.get("label", ""))
-                for b in data.get("blocks", [])],
-        actions=[[Action(a["label"], a["kind"], a.get("payload", "")) for a in row]
-                 for row in data.get("actions", [])],
-        chart=None if not chart else ChartSpec(
-            "vat_monthly", chart["municipality"], MonthRange.from_entity(chart)),
+        blocks=[
+            Block(b["kind"], b.get("text", ""), tuple(b.get("items", ())), b.get("label", ""))
+            for b in data.get("blocks", [])
+        ],
+        actions=[
+            [Action(a["label"], a["kind"], a.get("payload", "")) for a in row]
+            for row in data.get("actions", [])
+        ],
+        chart=None
+        if not chart
+        else ChartSpec("vat_monthly", chart["municipality"], MonthRange.from_entity(chart)),
         sample=bool(data.get("sample", False)),
     )
 
@@ -253,17 +280,24 @@ def topics_key(topics: dict[str, list[str]] | None) -> str:
     return json.dumps(cleaned, sort_keys=True, ensure_ascii=False)
 
 
-def followed_projects(data: DigestData, municipality: str,
-                      topics: dict[str, list[str]]) -> list[ProjectFacts]:
+def followed_projects(
+    data: DigestData, municipality: str, topics: dict[str, list[str]]
+) -> list[ProjectFacts]:
     """Return the municipality's projects a subscription follows (no topics = all of them)."""
     codes = set(topics.get("projects", ()))
     districts = set(topics.get("districts", ()))
     categories = set(topics.get("categories", ()))
     everything = not (codes or districts or categories)
     return sorted(
-        (p for p in data.projects.values()
-         if p.code in codes or (p.municipality == municipality and (
-             everything or p.district in districts or p.category in categories))),
+        (
+            p
+            for p in data.projects.values()
+            if p.code in codes
+            or (
+                p.municipality == municipality
+                and (everything or p.district in districts or p.category in categories)
+            )
+        ),
         key=lambda p: p.code,
     )
 
@@ -285,8 +319,11 @@ def _vat_lines(data: DigestData, municipality: str, baseline: Snapshot | None) -
         previous = current.get(str(month.shift(-1)))
         parts.append(texts.VAT_CHANGE_MOM.format(change=_change(amount, previous)))
         year_ago = month.shift(-12)
-        parts.append(texts.VAT_CHANGE_YOY.format(
-            month=month_label(year_ago), change=_change(amount, current.get(str(year_ago)))))
+        parts.append(
+            texts.VAT_CHANGE_YOY.format(
+                month=month_label(year_ago), change=_change(amount, current.get(str(year_ago)))
+            )
+        )
         lines.append("؛ ".join(parts))
     return lines
 
@@ -304,26 +341,42 @@ def _project_lines(projects: Sequence[ProjectFacts], baseline: Snapshot | None) 
     for project in projects:
         old = baseline.projects.get(project.code)
         if old is None:
-            lines.append(texts.PROJECT_NEW.format(
-                name=project.name_fa, status=status_label(project.status),
-                progress=fa_percent(project.progress, 0)))
+            lines.append(
+                texts.PROJECT_NEW.format(
+                    name=project.name_fa,
+                    status=status_label(project.status),
+                    progress=fa_percent(project.progress, 0),
+                )
+            )
             continue
         old_status, old_progress = old
         status_changed = old_status != project.status
         progress_changed = old_progress != project.progress
         if status_changed and progress_changed:
-            lines.append(texts.PROJECT_BOTH_CHANGE.format(
-                name=project.name_fa, new=status_label(project.status),
-                old_progress=fa_percent(old_progress, 0),
-                new_progress=fa_percent(project.progress, 0)))
+            lines.append(
+                texts.PROJECT_BOTH_CHANGE.format(
+                    name=project.name_fa,
+                    new=status_label(project.status),
+                    old_progress=fa_percent(old_progress, 0),
+                    new_progress=fa_percent(project.progress, 0),
+                )
+            )
         elif status_changed:
-            lines.append(texts.PROJECT_STATUS_CHANGE.format(
-                name=project.name_fa, old=status_label(old_status),
-                new=status_label(project.status)))
+            lines.append(
+                texts.PROJECT_STATUS_CHANGE.format(
+                    name=project.name_fa,
+                    old=status_label(old_status),
+                    new=status_label(project.status),
+                )
+            )
         elif progress_changed:
-            lines.append(texts.PROJECT_PROGRESS_CHANGE.format(
-                name=project.name_fa, old=fa_percent(old_progress, 0),
-                new=fa_percent(project.progress, 0)))
+            lines.append(
+                texts.PROJECT_PROGRESS_CHANGE.format(
+                    name=project.name_fa,
+                    old=fa_percent(old_progress, 0),
+                    new=fa_percent(project.progress, 0),
+                )
+            )
     return lines
 
 
@@ -334,12 +387,14 @@ def _period_start(kind: DigestKind, today: jdatetime.date) -> jdatetime.date:
     return Month.of(today).shift(-1).first_day()
 
 
-def new_reports(data: DigestData, kind: DigestKind, municipality: str,
-                baseline: Snapshot | None) -> list[ReportFacts]:
+def new_reports(
+    data: DigestData, kind: DigestKind, municipality: str, baseline: Snapshot | None
+) -> list[ReportFacts]:
     """Return the municipality's reports published since the baseline, oldest first."""
     since = _period_start(kind, data.today)
     found = [
-        r for r in data.reports.values()
+        r
+        for r in data.reports.values()
         if r.municipality == municipality
         and (r.code not in baseline.reports if baseline is not None else r.published_on >= since)
     ]
@@ -375,10 +430,16 @@ def compose_periodic(
         for r in new_reports(data, kind, muni, baseline)
         if r.code not in audience.excluded_reports
     ]
-    title = (texts.WEEKLY_TITLE.format(date=date_label(data.today)) if kind == "weekly"
-             else texts.MONTHLY_TITLE.format(month=month_label(Month.of(data.today))))
-    reply = Reply(intent=DIGEST_INTENT, blocks=[Block("title", title)],
-                  sample=muni in data.sample_municipalities and bool(vat_lines))
+    title = (
+        texts.WEEKLY_TITLE.format(date=date_label(data.today))
+        if kind == "weekly"
+        else texts.MONTHLY_TITLE.format(month=month_label(Month.of(data.today)))
+    )
+    reply = Reply(
+        intent=DIGEST_INTENT,
+        blocks=[Block("title", title)],
+        sample=muni in data.sample_municipalities and bool(vat_lines),
+    )
     if not (vat_lines or project_lines or report_lines):
         if kind == "weekly":
             return None
@@ -388,27 +449,34 @@ def compose_periodic(
     if vat_lines:
         reply.blocks.append(Block("list", texts.VAT_HEADING.format(city=city), tuple(vat_lines)))
         latest = Month.parse(max(data.snapshot.vat[muni]))
-        reply.chart = ChartSpec("vat_monthly", muni,
-                                MonthRange(latest.shift(1 - CHART_MONTHS), latest))
+        reply.chart = ChartSpec(
+            "vat_monthly", muni, MonthRange(latest.shift(1 - CHART_MONTHS), latest)
+        )
     if project_lines:
-        reply.blocks.append(Block("list", texts.PROJECTS_HEADING,
-                                  _capped(project_lines, MAX_PROJECT_LINES)))
+        reply.blocks.append(
+            Block("list", texts.PROJECTS_HEADING, _capped(project_lines, MAX_PROJECT_LINES))
+        )
     if report_lines:
-        reply.blocks.append(Block("list", texts.REPORTS_HEADING,
-                                  _capped(report_lines, MAX_REPORT_LINES)))
+        reply.blocks.append(
+            Block("list", texts.REPORTS_HEADING, _capped(report_lines, MAX_REPORT_LINES))
+        )
     _footer(reply)
     return reply
 
 
 def compose_report(data: DigestData, report: ReportFacts) -> Reply:
     """Build the digest announcing one published report."""
-    reply = Reply(intent=DIGEST_INTENT, blocks=[
-        Block("title", texts.REPORT_TITLE),
-        Block("fact", report.title_fa),
-        Block("text", report.summary_fa),
-        Block("note", texts.REPORT_PUBLISHED_ON.format(date=date_label(report.published_on))),
-    ], sample=SAMPLE_MARKER in report.summary_fa or report.municipality in
-        data.sample_municipalities)
+    reply = Reply(
+        intent=DIGEST_INTENT,
+        blocks=[
+            Block("title", texts.REPORT_TITLE),
+            Block("fact", report.title_fa),
+            Block("text", report.summary_fa),
+            Block("note", texts.REPORT_PUBLISHED_ON.format(date=date_label(report.published_on))),
+        ],
+        sample=SAMPLE_MARKER in report.summary_fa
+        or report.municipality in data.sample_municipalities,
+    )
     if report.url.startswith(("http://", "https://")):
         reply.actions.append([Action(texts.BUTTON_READ_REPORT, "url", report.url)])
     _footer(reply)
@@ -428,8 +496,7 @@ async def render_chart(data: DigestData, spec: ChartSpec) -> bytes:
     """Render a chart off the event loop."""
     city = data.municipalities.get(spec.municipality, spec.municipality)
     sample = spec.municipality in data.sample_municipalities
-    return await asyncio.to_thread(render_vat_chart, city, chart_points(data, spec),
-                                   sample=sample)
+    return await asyncio.to_thread(render_vat_chart, city, chart_points(data, spec), sample=sample)
 
 
 # --- planning --------------------------------------------------------------------------------
@@ -464,11 +531,20 @@ async def _existing(session: AsyncSession, key: str) -> PlanResult | None:
     return None if digest_id is None else PlanResult(digest_id, key, created=False)
 
 
-async def _subscribers(session: AsyncSession, data: DigestData, kind: DigestKind,
-                       municipality: str | None) -> list[_Sub]:
-    stmt = select(Subscription.id, Subscription.platform, Subscription.chat_id,
-                  Subscription.municipality, Subscription.topics).where(
-        Subscription.active.is_(True)).order_by(Subscription.id)
+async def _subscribers(
+    session: AsyncSession, data: DigestData, kind: DigestKind, municipality: str | None
+) -> list[_Sub]:
+    stmt = (
+        select(
+            Subscription.id,
+            Subscription.platform,
+            Subscription.chat_id,
+            Subscription.municipality,
+            Subscription.topics,
+        )
+        .where(Subscription.active.is_(True))
+        .order_by(Subscription.id)
+    )
     if kind != "report":
         stmt = stmt.where(Subscription.frequency == kind)
     subs = []
@@ -486,8 +562,11 @@ async def _baselines(session: AsyncSession, subs: list[_Sub]) -> dict[int, Snaps
     latest = (
         select(Delivery.subscription_id, func.max(Delivery.digest_id))
         .join(Digest, Digest.id == Delivery.digest_id)
-        .where(Delivery.status == "sent", Digest.kind.in_(PERIODIC_KINDS),
-               Delivery.subscription_id.is_not(None))
+        .where(
+            Delivery.status == "sent",
+            Digest.kind.in_(PERIODIC_KINDS),
+            Delivery.subscription_id.is_not(None),
+        )
         .group_by(Delivery.subscription_id)
     )
     by_sub = {int(sid): int(did) for sid, did in await session.execute(latest)}
@@ -544,24 +623,29 @@ async def plan_digest(
         if report_code is not None:
             report = data.reports.get(report_code)
             if report is None:
-                raise NotFound(f"no published report {report_code!r}",
-                               message_fa="این گزارش هنوز منتشر نشده است.")
+                raise NotFound(
+                    f"no published report {report_code!r}",
+                    message_fa="این گزارش هنوز منتشر نشده است.",
+                )
         subs = await _subscribers(session, data, kind, report.municipality if report else None)
         snapshots = await _baselines(session, subs) if kind != "report" else {}
         pushed: dict[int, set[str]] = {}
         if kind != "report":
             candidates = {
-                r.code for sub in subs
-                for r in new_reports(data, kind, sub.municipality,
-                                     snapshots.get(sub.baseline_id or -1))
+                r.code
+                for sub in subs
+                for r in new_reports(
+                    data, kind, sub.municipality, snapshots.get(sub.baseline_id or -1)
+                )
             }
             pushed = await _pushed_reports(session, candidates)
     # Compose once per audience, outside any write transaction.
     replies: dict[Audience, Reply | None] = {}
     per_sub: list[tuple[_Sub, Audience]] = []
     for sub in subs:
-        audience = Audience(sub.municipality, sub.topics_key, sub.baseline_id,
-                            frozenset(pushed.get(sub.id, ())))
+        audience = Audience(
+            sub.municipality, sub.topics_key, sub.baseline_id, frozenset(pushed.get(sub.id, ()))
+        )
         if audience not in replies:
             if report is not None:
                 replies[audience] = compose_report(data, report)
@@ -588,8 +672,7 @@ async def _store_plan(
     now = utcnow()
     try:
         async with sessions() as session, session.begin():
-            digest = Digest(kind=kind, key=key, created_at=now,
-                            snapshot=data.snapshot.to_json())
+            digest = Digest(kind=kind, key=key, created_at=now, snapshot=data.snapshot.to_json())
             session.add(digest)
             await session.flush()
             chart_ids: dict[str, int] = {}
@@ -607,8 +690,11 @@ async def _store_plan(
                 digest_hash = _content_hash(stored)
                 if digest_hash not in by_hash:
                     message = DigestMessage(
-                        digest_id=digest.id, content_hash=digest_hash, reply=stored,
-                        chart_id=chart_ids.get(reply.chart.municipality) if reply.chart else None)
+                        digest_id=digest.id,
+                        content_hash=digest_hash,
+                        reply=stored,
+                        chart_id=chart_ids.get(reply.chart.municipality) if reply.chart else None,
+                    )
                     session.add(message)
                     await session.flush()
                     by_hash[digest_hash] = message.id
@@ -617,17 +703,22 @@ async def _store_plan(
             # In chunks: 100,000 parameter dicts at once would dominate the sender's memory.
             for start in range(0, len(per_sub), 5000):
                 rows = []
-                for sub, audience in per_sub[start:start + 5000]:
+                for sub, audience in per_sub[start : start + 5000]:
                     message_id = message_ids.get(audience)
                     pending += message_id is not None
-                    rows.append({
-                        "digest_id": digest.id, "subscription_id": sub.id,
-                        "platform": sub.platform, "chat_id": sub.chat_id,
-                        "message_id": message_id,
-                        "status": "pending" if message_id is not None else "skipped",
-                        "attempts": 0, "updated_at": now,
-                        "error": None if message_id is not None else NOTHING_NEW,
-                    })
+                    rows.append(
+                        {
+                            "digest_id": digest.id,
+                            "subscription_id": sub.id,
+                            "platform": sub.platform,
+                            "chat_id": sub.chat_id,
+                            "message_id": message_id,
+                            "status": "pending" if message_id is not None else "skipped",
+                            "attempts": 0,
+                            "updated_at": now,
+                            "error": None if message_id is not None else NOTHING_NEW,
+                        }
+                    )
                 await session.execute(insert(Delivery), rows)
             if not pending:
                 digest.finished_at = now
@@ -657,11 +748,13 @@ def manual_key(kind: DigestKind) -> str:
     return f"{kind}:manual:{utcnow().strftime('%Y%m%dT%H%M%S%f')}"
 
 
-async def queue_report_digest(sessions: SessionFactory, report_code: str,
-                              today: jdatetime.date) -> PlanResult:
+async def queue_report_digest(
+    sessions: SessionFactory, report_code: str, today: jdatetime.date
+) -> PlanResult:
     """Plan the digest announcing a published report (the sender picks it up; idempotent)."""
-    return await plan_digest(sessions, "report", f"report:{report_code}", today,
-                             report_code=report_code)
+    return await plan_digest(
+        sessions, "report", f"report:{report_code}", today, report_code=report_code
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -673,16 +766,20 @@ class Preview:
     reply: Reply | None
 
 
-async def preview_digest(sessions: SessionFactory, kind: DigestKind,
-                         today: jdatetime.date) -> Preview:
+async def preview_digest(
+    sessions: SessionFactory, kind: DigestKind, today: jdatetime.date
+) -> Preview:
     """Compose the digest a subscriber following everything would get next (nothing is stored)."""
     if kind not in PERIODIC_KINDS:
         raise InvalidInput("preview a weekly or monthly digest")
     async with sessions() as session:
         data = await load_digest_data(session, today)
         row = await session.execute(
-            select(Digest.id, Digest.snapshot).where(Digest.kind == kind)
-            .order_by(Digest.id.desc()).limit(1))
+            select(Digest.id, Digest.snapshot)
+            .where(Digest.kind == kind)
+            .order_by(Digest.id.desc())
+            .limit(1)
+        )
         last = row.first()
     baseline = Snapshot.from_json(dict(last[1] or {})) if last else None
     muni = data.default_municipality
@@ -692,7 +789,10 @@ async def preview_digest(sessions: SessionFactory, kind: DigestKind,
     png = None
     if data.snapshot.vat.get(muni):
         latest = Month.parse(max(data.snapshot.vat[muni]))
-        spec = reply.chart if reply is not None and reply.chart else ChartSpec(
-            "vat_monthly", muni, MonthRange(latest.shift(1 - CHART_MONTHS), latest))
+        spec = (
+            reply.chart
+            if reply is not None and reply.chart
+            else ChartSpec("vat_monthly", muni, MonthRange(latest.shift(1 - CHART_MONTHS), latest))
+        )
         png = await render_chart(data, spec)
     return Preview(text, png, reply)

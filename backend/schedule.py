@@ -120,15 +120,21 @@ class JalaliMonthStartTrigger(_DigestTrigger):
         """Return the first occurrence at or after `moment`."""
         month = self._month_of(moment)
         candidate = jalali_month_start(month, self.at, self.zone)
-        return candidate if candidate >= moment else jalali_month_start(
-            month.shift(1), self.at, self.zone)
+        return (
+            candidate
+            if candidate >= moment
+            else jalali_month_start(month.shift(1), self.at, self.zone)
+        )
 
     def latest_at_or_before(self, moment: datetime) -> datetime:
         """Return the latest occurrence at or before `moment`."""
         month = self._month_of(moment)
         candidate = jalali_month_start(month, self.at, self.zone)
-        return candidate if candidate <= moment else jalali_month_start(
-            month.shift(-1), self.at, self.zone)
+        return (
+            candidate
+            if candidate <= moment
+            else jalali_month_start(month.shift(-1), self.at, self.zone)
+        )
 
     def __str__(self) -> str:
         return f"jalali-month-start[at={self.at}, tz={self.zone}]"
@@ -148,8 +154,9 @@ class ScheduleConfig:
 def build_triggers(config: ScheduleConfig, zone: tzinfo) -> dict[JobName, _DigestTrigger]:
     """Return the trigger of each digest job."""
     return {
-        "weekly": WeeklyTrigger(config.weekly_weekday, config.weekly_hour,
-                                config.weekly_minute, zone),
+        "weekly": WeeklyTrigger(
+            config.weekly_weekday, config.weekly_hour, config.weekly_minute, zone
+        ),
         "monthly": JalaliMonthStartTrigger(config.monthly_hour, config.monthly_minute, zone),
     }
 
@@ -187,8 +194,9 @@ class PgAdvisoryLock(SenderLock):
         try:
             # Autocommit: holding the lock must not also hold a transaction open for hours.
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
-            got = bool(await conn.scalar(text("SELECT pg_try_advisory_lock(:key)"),
-                                         {"key": self._key}))
+            got = bool(
+                await conn.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": self._key})
+            )
         except BaseException:
             await conn.close()
             raise
@@ -315,8 +323,11 @@ class DigestScheduler:
                 session.add(ScheduleRun(job=job, due_at=due, started_at=utcnow()))
         except IntegrityError:
             async with self._sessions() as session:
-                finished = await session.scalar(select(ScheduleRun.finished_at).where(
-                    ScheduleRun.job == job, ScheduleRun.due_at == due))
+                finished = await session.scalar(
+                    select(ScheduleRun.finished_at).where(
+                        ScheduleRun.job == job, ScheduleRun.due_at == due
+                    )
+                )
             if finished is not None:
                 return None
             # Started but never finished: the process died while planning. Planning is
@@ -325,12 +336,18 @@ class DigestScheduler:
         day = self.jalali_day(due)
         plan = await plan_digest(self._sessions, job, periodic_key(job, day), day)
         async with self._sessions() as session, session.begin():
-            run = await session.scalar(select(ScheduleRun).where(
-                ScheduleRun.job == job, ScheduleRun.due_at == due))
+            run = await session.scalar(
+                select(ScheduleRun).where(ScheduleRun.job == job, ScheduleRun.due_at == due)
+            )
             if run is not None:
                 run.finished_at, run.outcome, run.digest_key = utcnow(), "ran", plan.key
-        log.info("%s digest %s planned: %d to send, %d with nothing new", job, plan.key,
-                 plan.pending, plan.skipped)
+        log.info(
+            "%s digest %s planned: %d to send, %d with nothing new",
+            job,
+            plan.key,
+            plan.pending,
+            plan.skipped,
+        )
         if self._on_planned is not None:
             result = self._on_planned(plan)
             if result is not None:
@@ -344,12 +361,19 @@ class DigestScheduler:
         for job, trigger in self.triggers.items():
             due = trigger.latest_at_or_before(now).astimezone(UTC)
             async with self._sessions() as session:
-                runs = (await session.execute(
-                    select(ScheduleRun.due_at, ScheduleRun.finished_at)
-                    .where(ScheduleRun.job == job).order_by(ScheduleRun.due_at.desc()).limit(1)
-                )).first()
-                this = await session.scalar(select(ScheduleRun.finished_at).where(
-                    ScheduleRun.job == job, ScheduleRun.due_at == due))
+                runs = (
+                    await session.execute(
+                        select(ScheduleRun.due_at, ScheduleRun.finished_at)
+                        .where(ScheduleRun.job == job)
+                        .order_by(ScheduleRun.due_at.desc())
+                        .limit(1)
+                    )
+                ).first()
+                this = await session.scalar(
+                    select(ScheduleRun.finished_at).where(
+                        ScheduleRun.job == job, ScheduleRun.due_at == due
+                    )
+                )
             if runs is None:
                 await self._record_baseline(job, due)
                 continue
@@ -364,8 +388,11 @@ class DigestScheduler:
         now = utcnow()
         try:
             async with self._sessions() as session, session.begin():
-                session.add(ScheduleRun(job=job, due_at=due, started_at=now, finished_at=now,
-                                        outcome="baseline"))
+                session.add(
+                    ScheduleRun(
+                        job=job, due_at=due, started_at=now, finished_at=now, outcome="baseline"
+                    )
+                )
         except IntegrityError:
             pass
         log.info("%s digests start with the next occurrence after %s", job, due.isoformat())
@@ -385,8 +412,15 @@ class DigestScheduler:
         self._aps = AsyncIOScheduler(timezone=self.zone)
         for job, trigger in self.triggers.items():
             # coalesce + max_instances: a late or slow run never piles up a second one.
-            self._aps.add_job(self._fire, trigger=trigger, id=f"digest-{job}", name=job,
-                              coalesce=True, max_instances=1, misfire_grace_time=None)
+            self._aps.add_job(
+                self._fire,
+                trigger=trigger,
+                id=f"digest-{job}",
+                name=job,
+                coalesce=True,
+                max_instances=1,
+                misfire_grace_time=None,
+            )
         self._aps.start()
 
     def next_run_times(self) -> dict[str, datetime | None]:

@@ -74,8 +74,9 @@ class ReplyClock:
         return future
 
 
-async def drive(url: str, clock: ReplyClock, total: int, concurrency: int,
-                chat_ids: itertools.count[int]) -> tuple[list[float], float]:
+async def drive(
+    url: str, clock: ReplyClock, total: int, concurrency: int, chat_ids: itertools.count[int]
+) -> tuple[list[float], float]:
     """Post `total` updates with `concurrency` in flight; return latencies (s) and wall time."""
     latencies: list[float] = []
     queue: asyncio.Queue[int] = asyncio.Queue()
@@ -113,8 +114,9 @@ async def serve(app: web.Application) -> tuple[web.AppRunner, str]:
     return runner, f"http://127.0.0.1:{port}/bot/webhook"
 
 
-async def measure(name: str, url: str, clock: ReplyClock, args: argparse.Namespace,
-                  chat_ids: itertools.count[int]) -> dict[str, float]:
+async def measure(
+    name: str, url: str, clock: ReplyClock, args: argparse.Namespace, chat_ids: itertools.count[int]
+) -> dict[str, float]:
     await drive(url, clock, 30, 4, chat_ids)  # warm-up: gazetteer, connections, caches
     lat, _ = await drive(url, clock, args.latency, 1, chat_ids)
     load, wall = await drive(url, clock, args.updates, args.concurrency, chat_ids)
@@ -132,12 +134,22 @@ def quantile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def shafaf(fake: FakeBotApi, db: Path, args: argparse.Namespace,
-                 clock: ReplyClock, chat_ids: itertools.count[int]) -> dict[str, float]:
+async def shafaf(
+    fake: FakeBotApi,
+    db: Path,
+    args: argparse.Namespace,
+    clock: ReplyClock,
+    chat_ids: itertools.count[int],
+) -> dict[str, float]:
     settings = load_settings(
-        database_url=f"sqlite+aiosqlite:///{db}", today="1405-09-08", bot_token=fake.token,
-        bot_api_url=fake.base_url, bot_file_url=fake.file_url, http_port=0,
-        webhook_url="http://127.0.0.1:1/bot/webhook", webhook_secret=SECRET,
+        database_url=f"sqlite+aiosqlite:///{db}",
+        today="1405-09-08",
+        bot_token=fake.token,
+        bot_api_url=fake.base_url,
+        bot_file_url=fake.file_url,
+        http_port=0,
+        webhook_url="http://127.0.0.1:1/bot/webhook",
+        webhook_secret=SECRET,
     )
     async with open_runtime(settings) as runtime:
         await load_sample_if_empty(runtime)
@@ -154,17 +166,24 @@ async def shafaf(fake: FakeBotApi, db: Path, args: argparse.Namespace,
             await runner.cleanup()
 
 
-async def echo(fake: FakeBotApi, args: argparse.Namespace, clock: ReplyClock,
-               chat_ids: itertools.count[int]) -> dict[str, float]:
+async def echo(
+    fake: FakeBotApi, args: argparse.Namespace, clock: ReplyClock, chat_ids: itertools.count[int]
+) -> dict[str, float]:
     application = (
-        Application.builder().token(fake.token).base_url(fake.base_url)
-        .base_file_url(fake.file_url).updater(None).concurrent_updates(True).build()
+        Application.builder()
+        .token(fake.token)
+        .base_url(fake.base_url)
+        .base_file_url(fake.file_url)
+        .updater(None)
+        .concurrent_updates(True)
+        .build()
     )
 
     async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.effective_message is not None
-        await context.bot.send_message(update.effective_message.chat_id,
-                                       update.effective_message.text or "")
+        await context.bot.send_message(
+            update.effective_message.chat_id, update.effective_message.text or ""
+        )
 
     application.add_handler(MessageHandler(filters.TEXT, answer))
 

@@ -54,15 +54,18 @@ def serve() -> None:
 
         def _remember_message(self, message: Json) -> None:
             chat_id = int(message["chat"]["id"])
-            self._last_message_id[chat_id] = max(self._last_message_id.get(chat_id, 0),
-                                                 int(message["message_id"]))
+            self._last_message_id[chat_id] = max(
+                self._last_message_id.get(chat_id, 0), int(message["message_id"])
+            )
 
-        def _record_sent(self, method: str, params: Json, message: Json,
-                         markup: Json | None) -> None:
+        def _record_sent(
+            self, method: str, params: Json, message: Json, markup: Json | None
+        ) -> None:
             self.delivered += 1
 
     async def main() -> None:
         async with LeanFake(TOKEN) as fake:
+
             async def trim() -> None:
                 while True:
                     await asyncio.sleep(0.5)
@@ -100,8 +103,15 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-async def scenario(url: str, base_url: str, name: str, subscribers: int, rate: float | None,
-                   first_chat: int, workers: int) -> Row:
+async def scenario(
+    url: str,
+    base_url: str,
+    name: str,
+    subscribers: int,
+    rate: float | None,
+    first_chat: int,
+    workers: int,
+) -> Row:
     settings = load_settings(database_url=url, bot_token=TOKEN, bot_api_url=base_url)
     engine = create_engine(url)
     sessions = create_sessionmaker(engine)
@@ -124,16 +134,27 @@ async def scenario(url: str, base_url: str, name: str, subscribers: int, rate: f
         target, ok = "≥ 1,000 msg/s, ≤ 300 MB", achieved >= 1000 and rss_mb() <= 300
     else:
         target, ok = f"≥ 95 % of {rate:g}/s", achieved >= 0.95 * rate
-    return Row(name, plan.pending, stats.sent, plan_s, send_s, achieved,
-               cpu / max(1, stats.sent) * 1000, rss_mb(), target, ok)
+    return Row(
+        name,
+        plan.pending,
+        stats.sent,
+        plan_s,
+        send_s,
+        achieved,
+        cpu / max(1, stats.sent) * 1000,
+        rss_mb(),
+        target,
+        ok,
+    )
 
 
 async def run(quick: bool, database_url: str | None, tmp: Path, base_url: str) -> list[Row]:
     url = database_url or f"sqlite+aiosqlite:///{tmp / 'bench.db'}"
     engine = create_engine(url)
     await upgrade_to_head(engine)
-    await import_files(create_sessionmaker(engine), read_paths([SAMPLE]), origin="sample",
-                       is_sample=True)
+    await import_files(
+        create_sessionmaker(engine), read_paths([SAMPLE]), origin="sample", is_sample=True
+    )
     await engine.dispose()
     big, paced = (20_000, 600) if quick else (100_000, 3_000)
     rows = [await scenario(url, base_url, "limiter off", big, None, 1_000_000, 32)]
@@ -153,7 +174,8 @@ def table(rows: list[Row]) -> str:
         lines.append(
             f"| {r.scenario} | {r.subscribers:,} | {r.sent:,} | {r.plan_s:.1f} | {r.send_s:.1f} "
             f"| {r.rate:,.0f} | {r.cpu_per_msg_ms:.2f} | {capacity:,.0f} | {r.rss_mb:.0f} "
-            f"| {r.target} | {'yes' if r.ok else 'NO'} |")
+            f"| {r.target} | {'yes' if r.ok else 'NO'} |"
+        )
     return "\n".join(lines)
 
 
@@ -168,8 +190,13 @@ def main() -> None:
         serve()
         return
     # The fake Bot API in its own process: it is not what we measure.
-    server = subprocess.Popen([sys.executable, __file__, "--serve"], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True, cwd=REPO)
+    server = subprocess.Popen(
+        [sys.executable, __file__, "--serve"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
     try:
         assert server.stdout is not None
         base_url = f"http://127.0.0.1:{int(server.stdout.readline())}/bot"

@@ -84,9 +84,14 @@ async def webhook_load(seconds: float, citizens: int, think: float) -> WebhookLo
         clock = ReplyClock(fake)
         with tempfile.TemporaryDirectory() as tmp:
             settings = load_settings(
-                database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'load.db'}", today="1405-09-08",
-                bot_token=fake.token, bot_api_url=fake.base_url, bot_file_url=fake.file_url,
-                http_port=0, webhook_url="http://127.0.0.1:1/bot/webhook", webhook_secret=SECRET,
+                database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'load.db'}",
+                today="1405-09-08",
+                bot_token=fake.token,
+                bot_api_url=fake.base_url,
+                bot_file_url=fake.file_url,
+                http_port=0,
+                webhook_url="http://127.0.0.1:1/bot/webhook",
+                webhook_secret=SECRET,
             )
             async with open_runtime(settings) as runtime:
                 await load_sample_if_empty(runtime)
@@ -103,8 +108,9 @@ async def webhook_load(seconds: float, citizens: int, think: float) -> WebhookLo
                     await runner.cleanup()
 
 
-async def _citizens(url: str, clock: ReplyClock, seconds: float, citizens: int,
-                    think: float) -> WebhookLoad:
+async def _citizens(
+    url: str, clock: ReplyClock, seconds: float, citizens: int, think: float
+) -> WebhookLoad:
     latencies: list[float] = []
     errors = 0
     turns = itertools.count()
@@ -121,8 +127,9 @@ async def _citizens(url: str, clock: ReplyClock, seconds: float, citizens: int,
                 done = clock.expect(chat)
                 started = time.perf_counter()
                 try:
-                    async with session.post(url, json=message_update(chat, question),
-                                            headers={HEADER: SECRET}) as response:
+                    async with session.post(
+                        url, json=message_update(chat, question), headers={HEADER: SECRET}
+                    ) as response:
                         ok = response.status == 200
                     if ok:
                         replied = await asyncio.wait_for(done, REPLY_TIMEOUT)
@@ -141,7 +148,10 @@ async def _citizens(url: str, clock: ReplyClock, seconds: float, citizens: int,
         elapsed = time.monotonic() - began
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return WebhookLoad(
-        citizens, elapsed, len(latencies), errors,
+        citizens,
+        elapsed,
+        len(latencies),
+        errors,
         statistics.median(latencies) * 1000 if latencies else float("nan"),
         quantile(latencies, 0.99) * 1000 if latencies else float("nan"),
         rss_kb / 1024,
@@ -197,8 +207,10 @@ async def api_load(seconds: float, concurrency: int) -> ApiLoad:
             after = _proc_mb(api.pid, "VmRSS")
             peak = _proc_mb(api.pid, "VmHWM")
             bare_result = await hammer(
-                "bare aiohttp handler", f"http://127.0.0.1:{bare_port}/",
-                seconds=min(seconds, 5.0), concurrency=concurrency,
+                "bare aiohttp handler",
+                f"http://127.0.0.1:{bare_port}/",
+                seconds=min(seconds, 5.0),
+                concurrency=concurrency,
             )
         finally:
             for process in (api, bare):

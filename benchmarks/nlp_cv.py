@@ -41,8 +41,17 @@ from tools.train_intents import (  # noqa: E402
 )
 
 DATA_INTENTS = {
-    "vat_share", "vat_compare", "vat_spending", "project_list", "project_info",
-    "tax_calculator", "report", "feedback", "feedback_status", "subscribe", "unsubscribe",
+    "vat_share",
+    "vat_compare",
+    "vat_spending",
+    "project_list",
+    "project_info",
+    "tax_calculator",
+    "report",
+    "feedback",
+    "feedback_status",
+    "subscribe",
+    "unsubscribe",
 }
 CLASSES = sorted(I.INTENTS)
 Model = Callable[[Any, np.ndarray[Any, Any]], Callable[[Any], np.ndarray[Any, Any]]]
@@ -51,12 +60,14 @@ Model = Callable[[Any, np.ndarray[Any, Any]], Callable[[Any], np.ndarray[Any, An
 def lr(c: float) -> Model:
     def fit(x: Any, y: np.ndarray[Any, Any]) -> Callable[[Any], np.ndarray[Any, Any]]:
         return LogisticRegression(C=c, max_iter=3000).fit(x, y).decision_function
+
     return fit
 
 
 def svm(c: float) -> Model:
     def fit(x: Any, y: np.ndarray[Any, Any]) -> Callable[[Any], np.ndarray[Any, Any]]:
         return LinearSVC(C=c).fit(x, y).decision_function
+
     return fit
 
 
@@ -64,6 +75,7 @@ def cnb(alpha: float) -> Model:
     def fit(x: Any, y: np.ndarray[Any, Any]) -> Callable[[Any], np.ndarray[Any, Any]]:
         m = ComplementNB(alpha=alpha).fit(x, y)
         return lambda z: m.predict_log_proba(z)
+
     return fit
 
 
@@ -152,8 +164,10 @@ def pipeline_eval() -> None:
     gaz = Gazetteer.build(load_gazetteer_data(DEFAULT_DATASET))
     today = jdatetime.date(1405, 9, 8)
     clf = I.load_classifier()
-    files = [("dev.jsonl (shared)", DEFAULT_JSONL),
-             ("heldout_finglish.jsonl", I.TRAIN_DIR / "heldout_finglish.jsonl")]
+    files = [
+        ("dev.jsonl (shared)", DEFAULT_JSONL),
+        ("heldout_finglish.jsonl", I.TRAIN_DIR / "heldout_finglish.jsonl"),
+    ]
     print("\nShipped model through the pipeline (to_persian → normalize → mask → classify)")
     print(f"{'file':26s} {'n':>4s} {'classifier':>10s} {'no finglish':>11s} {'understand()':>12s}")
     for name, path in files:
@@ -168,9 +182,9 @@ def pipeline_eval() -> None:
             top = clf.scores(masked)[0][0]
             hits += top == g["intent"]
             raw_norm = normalize(g["text"])
-            raw_hits += clf.scores(extract(raw_norm, gaz, today).masked(raw_norm))[0][0] == g[
-                "intent"
-            ]
+            raw_hits += (
+                clf.scores(extract(raw_norm, gaz, today).masked(raw_norm))[0][0] == g["intent"]
+            )
             full = understand(g["text"], gaz, today).intent
             full_hits += full == g["intent"]
             if top != g["intent"]:
@@ -199,13 +213,17 @@ def latency() -> None:
         "load_classifier(); print(time.perf_counter() - t0)"
     )
     starts = [
-        float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                             text=True, check=True).stdout)
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+            ).stdout
+        )
         for _ in range(3)
     ]
     size = I.MODEL_PATH.stat().st_size / 1024
     print(
-        f"\nscores(): p50 {statistics.median(times):.3f} ms, p95 {times[int(len(times) * .95)]:.3f}"
+        f"\nscores(): p50 {statistics.median(times):.3f} ms, "
+        f"p95 {times[int(len(times) * 0.95)]:.3f}"
         f" ms over {len(times)} texts; import+load {min(starts) * 1e3:.0f} ms (best of 3); "
         f"model file {size:.0f} KiB"
     )
@@ -218,15 +236,19 @@ def main() -> None:
     print("  " + ", ".join(f"{c} {n}" for c, n in counts.items()))
     quick = "--quick" in sys.argv
     print(f"\nGrouped stratified 5-fold CV{' (quick)' if quick else ''}")
-    head = (f"{'method':32s} {'acc':>6s} {'macroF1':>7s} {'ECE':>6s} {'NLL':>6s} {'T':>5s} "
-            f"{'ECE@T':>6s} {'NLL@T':>6s} {'OOS→data>.5':>11s} {'sec':>5s}")
+    head = (
+        f"{'method':32s} {'acc':>6s} {'macroF1':>7s} {'ECE':>6s} {'NLL':>6s} {'T':>5s} "
+        f"{'ECE@T':>6s} {'NLL@T':>6s} {'OOS→data>.5':>11s} {'sec':>5s}"
+    )
     print(head)
     print("-" * len(head))
     for name, kw, model in METHODS[:2] if quick else METHODS:
         r = cross_validate(ds, kw, model)
-        print(f"{name:32s} {r['acc']:6.3f} {r['f1']:7.3f} {r['ece']:6.3f} {r['nll']:6.3f} "
-              f"{r['T']:5.2f} {r['ece_T']:6.3f} {r['nll_T']:6.3f} {r['oos_leak']:11.3f} "
-              f"{r['sec']:5.1f}")
+        print(
+            f"{name:32s} {r['acc']:6.3f} {r['f1']:7.3f} {r['ece']:6.3f} {r['nll']:6.3f} "
+            f"{r['T']:5.2f} {r['ece_T']:6.3f} {r['nll_T']:6.3f} {r['oos_leak']:11.3f} "
+            f"{r['sec']:5.1f}"
+        )
     print("\nPer intent (shipped setting, out-of-fold)")
     for c, n, rec, prec in per_intent(ds):
         print(f"  {c:16s} n={n:4d} recall {rec:.2f} precision {prec:.2f}")

@@ -28,15 +28,31 @@ SETS = [
     ("heldout", TESTS / "heldout" / "heldout_sample.jsonl", SAMPLE, "studied"),
     ("blind", TESTS / "blind" / "blind_sample.jsonl", SAMPLE, "studied"),
     ("fresh/set_b", TESTS / "fresh" / "set_b.jsonl", SAMPLE, "studied"),
-    ("otherdata", TESTS / "otherdata" / "questions.jsonl", TESTS / "otherdata" / "dataset",
-     "studied"),
-    ("otherdata3", TESTS / "otherdata3" / "questions.jsonl", TESTS / "otherdata3" / "dataset",
-     "studied"),
+    (
+        "otherdata",
+        TESTS / "otherdata" / "questions.jsonl",
+        TESTS / "otherdata" / "dataset",
+        "studied",
+    ),
+    (
+        "otherdata3",
+        TESTS / "otherdata3" / "questions.jsonl",
+        TESTS / "otherdata3" / "dataset",
+        "studied",
+    ),
     ("fresh/set_a", TESTS / "fresh" / "set_a.jsonl", SAMPLE, "only scored"),
-    ("otherdata2", TESTS / "otherdata2" / "questions.jsonl", TESTS / "otherdata2" / "dataset",
-     "only scored"),
-    ("otherdata4 (dev-style)", TESTS / "otherdata4" / "questions.jsonl",
-     TESTS / "otherdata4" / "dataset", "only scored"),
+    (
+        "otherdata2",
+        TESTS / "otherdata2" / "questions.jsonl",
+        TESTS / "otherdata2" / "dataset",
+        "only scored",
+    ),
+    (
+        "otherdata4 (dev-style)",
+        TESTS / "otherdata4" / "questions.jsonl",
+        TESTS / "otherdata4" / "dataset",
+        "only scored",
+    ),
 ]
 _PERSIAN = re.compile(r"[\u0600-\u06FF]")
 

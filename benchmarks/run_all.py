@@ -40,26 +40,49 @@ class Bench:
 def benches(quick: bool, full_broadcast: bool) -> list[Bench]:
     """Return the scripts to run, in order (those missing from this checkout are skipped)."""
     listed = [
-        Bench("nlp.py", "NLU latency and start-up",
-              "`nlp.understand` per question and import time vs hazm's normalizer+tokenizer"),
-        Bench("nlu_accuracy.py", "NLU accuracy on every labelled set",
-              "intent accuracy, entity F1 and frame exact-match; which sets were only scored"),
-        Bench("api.py", "Public API throughput",
-              "req/s and latency of `shafaf run` vs a bare aiohttp handler",
-              quick_args=("--seconds", "2")),
-        Bench("bot.py", "Bot updates/s and latency (webhook path)",
-              "update→reply latency and updates/s vs a bare PTB echo bot",
-              quick_args=("--updates", "300", "--latency", "60")),
-        Bench("import_speed.py", "CSV import speed",
-              "validate + atomic upsert of a generated vat_shares.csv",
-              args=("--mb", "10"), quick_args=("--mb", "2")),
-        Bench("broadcast.py", "Broadcast rate and memory",
-              "digest sending rate vs the configured limit, and RSS at 100,000 subscribers",
-              args=() if full_broadcast else ("--quick",), quick_args=("--quick",)),
-        Bench("load.py", "Load: 200 citizens on the webhook, the API under sustained load",
-              "errors (target 0), throughput, p50/p99 and memory under load",
-              args=("--seconds", "60"),
-              quick_args=("--seconds", "10", "--api-seconds", "4")),
+        Bench(
+            "nlp.py",
+            "NLU latency and start-up",
+            "`nlp.understand` per question and import time vs hazm's normalizer+tokenizer",
+        ),
+        Bench(
+            "nlu_accuracy.py",
+            "NLU accuracy on every labelled set",
+            "intent accuracy, entity F1 and frame exact-match; which sets were only scored",
+        ),
+        Bench(
+            "api.py",
+            "Public API throughput",
+            "req/s and latency of `shafaf run` vs a bare aiohttp handler",
+            quick_args=("--seconds", "2"),
+        ),
+        Bench(
+            "bot.py",
+            "Bot updates/s and latency (webhook path)",
+            "update→reply latency and updates/s vs a bare PTB echo bot",
+            quick_args=("--updates", "300", "--latency", "60"),
+        ),
+        Bench(
+            "import_speed.py",
+            "CSV import speed",
+            "validate + atomic upsert of a generated vat_shares.csv",
+            args=("--mb", "10"),
+            quick_args=("--mb", "2"),
+        ),
+        Bench(
+            "broadcast.py",
+            "Broadcast rate and memory",
+            "digest sending rate vs the configured limit, and RSS at 100,000 subscribers",
+            args=() if full_broadcast else ("--quick",),
+            quick_args=("--quick",),
+        ),
+        Bench(
+            "load.py",
+            "Load: 200 citizens on the webhook, the API under sustained load",
+            "errors (target 0), throughput, p50/p99 and memory under load",
+            args=("--seconds", "60"),
+            quick_args=("--seconds", "10", "--api-seconds", "4"),
+        ),
     ]
     return [b for b in listed if (REPO / "benchmarks" / b.script).exists()]
 
@@ -95,8 +118,14 @@ def run_one(bench: Bench, quick: bool) -> tuple[str, float, int]:
     command = [sys.executable, f"benchmarks/{bench.script}", *args]
     started = time.monotonic()
     try:
-        done = subprocess.run(command, cwd=REPO, capture_output=True, text=True,
-                              timeout=TIMEOUT_SECONDS, env={**os.environ, "PYTHONPATH": str(REPO)})
+        done = subprocess.run(
+            command,
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_SECONDS,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
     except subprocess.TimeoutExpired:
         return f"timed out after {TIMEOUT_SECONDS} s", time.monotonic() - started, -1
     elapsed = time.monotonic() - started
@@ -105,8 +134,9 @@ def run_one(bench: Bench, quick: bool) -> tuple[str, float, int]:
     return done.stdout.strip(), elapsed, 0
 
 
-def render(results: list[tuple[Bench, str, float, int]], quick: bool, started: dt.datetime,
-           command: str) -> str:
+def render(
+    results: list[tuple[Bench, str, float, int]], quick: bool, started: dt.datetime, command: str
+) -> str:
     """Build the Markdown document."""
     lines = [
         "# Shafaf benchmarks",
@@ -151,8 +181,11 @@ def main() -> int:
     """Run the benchmarks and write the document."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="short runs (smoke test)")
-    parser.add_argument("--full-broadcast", action="store_true",
-                        help="run broadcast.py at 100,000 subscribers (several minutes)")
+    parser.add_argument(
+        "--full-broadcast",
+        action="store_true",
+        help="run broadcast.py at 100,000 subscribers (several minutes)",
+    )
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "BENCHMARKS.md")
     args = parser.parse_args()
     started = dt.datetime.now(dt.UTC)
@@ -163,8 +196,9 @@ def main() -> int:
         print(f"  {'ok' if status == 0 else 'FAILED'} in {seconds:.0f} s", flush=True)
         results.append((bench, output, seconds, status))
     command = "python benchmarks/run_all.py" + " ".join(
-        f" {flag}" for flag, on in (("--quick", args.quick),
-                                    ("--full-broadcast", args.full_broadcast)) if on
+        f" {flag}"
+        for flag, on in (("--quick", args.quick), ("--full-broadcast", args.full_broadcast))
+        if on
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(render(results, args.quick, started, command), encoding="utf-8")

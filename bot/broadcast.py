@@ -92,8 +92,13 @@ MAX_RATE_LIMITED = 20  # 429s for one message before we give up on it for this r
 class TokenBucket:
     """An asyncio token bucket; `rate=None` turns pacing off (429 pauses still apply)."""
 
-    def __init__(self, rate: float | None, *, burst: float | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        rate: float | None,
+        *,
+        burst: float | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.rate = rate
         # A fifth of a second of burst: enough to absorb scheduling jitter, too little to
         # push a 30/s platform over its limit.
@@ -213,8 +218,9 @@ class DigestSource:
     async def claim(self, limit: int) -> list[Envelope]:
         """Claim pending deliveries and attach their rendered parts."""
         items = await self._broadcasts.claim(self._platform, limit)
-        return [Envelope(i.id, i.chat_id, await self._parts_of(i), i.subscription_id)
-                for i in items]
+        return [
+            Envelope(i.id, i.chat_id, await self._parts_of(i), i.subscription_id) for i in items
+        ]
 
     async def _parts_of(self, item: DeliveryItem) -> tuple[Part, ...]:
         if item.message_id is None:
@@ -246,11 +252,20 @@ class DigestSource:
 
     async def settle(self, results: Sequence[Result]) -> None:
         """Write outcomes to the delivery log."""
-        await self._broadcasts.settle([
-            Settlement(r.envelope.id, r.status, r.attempts, r.envelope.subscription_id,
-                       r.error, r.deactivate, r.at)
-            for r in results
-        ])
+        await self._broadcasts.settle(
+            [
+                Settlement(
+                    r.envelope.id,
+                    r.status,
+                    r.attempts,
+                    r.envelope.subscription_id,
+                    r.error,
+                    r.deactivate,
+                    r.at,
+                )
+                for r in results
+            ]
+        )
 
     async def pending_count(self) -> int:
         """Count deliveries still to send."""
@@ -299,9 +314,11 @@ class RunStats:
         """A one-line progress report for the logs."""
         pending = max(0, self.pending_at_start - self.done)
         eta = f"{pending / self.rate:.0f}s" if self.rate > 0 else "?"
-        return (f"broadcast: sent={self.sent} failed={self.failed} skipped={self.skipped} "
-                f"pending={pending} rate={self.rate:.1f}/s eta={eta} retries={self.retries} "
-                f"429s={self.rate_limited}")
+        return (
+            f"broadcast: sent={self.sent} failed={self.failed} skipped={self.skipped} "
+            f"pending={pending} rate={self.rate:.1f}/s eta={eta} retries={self.retries} "
+            f"429s={self.rate_limited}"
+        )
 
 
 class FatalSendError(RuntimeError):
@@ -377,16 +394,19 @@ class BroadcastEngine:
         async with self._drain_lock:
             recovered = await self.source.recover()
             if recovered:
-                log.info("broadcast: resuming %d deliveries left in flight by a stopped run",
-                         recovered)
+                log.info(
+                    "broadcast: resuming %d deliveries left in flight by a stopped run", recovered
+                )
             self.stats = stats = RunStats()
             stats.pending_at_start = await self.source.pending_count()
             queue: asyncio.Queue[Envelope | None] = asyncio.Queue(maxsize=self.workers * 2)
             results: list[Result] = []
             flushed, done, room = asyncio.Event(), asyncio.Event(), asyncio.Event()
             producer = asyncio.create_task(self._produce(queue, room))
-            workers = [asyncio.create_task(self._work(queue, results, flushed, room))
-                       for _ in range(self.workers)]
+            workers = [
+                asyncio.create_task(self._work(queue, results, flushed, room))
+                for _ in range(self.workers)
+            ]
             recorder = asyncio.create_task(self._record(results, flushed, done))
             try:
                 await producer
@@ -403,8 +423,7 @@ class BroadcastEngine:
                 try:
                     await self._flush(results)
                 except Exception:
-                    log.exception("could not record %d outcomes; they will be resent",
-                                  len(results))
+                    log.exception("could not record %d outcomes; they will be resent", len(results))
                     raise
             await self.source.finish()
             stats.finished = time.monotonic()
@@ -412,8 +431,7 @@ class BroadcastEngine:
                 log.info(stats.line())
             return stats
 
-    async def _produce(self, queue: asyncio.Queue[Envelope | None],
-                       room: asyncio.Event) -> None:
+    async def _produce(self, queue: asyncio.Queue[Envelope | None], room: asyncio.Event) -> None:
         try:
             while not self._stopping.is_set():
                 # Claim only what the queue can take now (rows stay `sending` for as short a
@@ -431,8 +449,13 @@ class BroadcastEngine:
             for _ in range(self.workers):
                 await queue.put(None)
 
-    async def _work(self, queue: asyncio.Queue[Envelope | None], results: list[Result],
-                    flushed: asyncio.Event, room: asyncio.Event) -> None:
+    async def _work(
+        self,
+        queue: asyncio.Queue[Envelope | None],
+        results: list[Result],
+        flushed: asyncio.Event,
+        room: asyncio.Event,
+    ) -> None:
         while (envelope := await queue.get()) is not None:
             room.set()
             try:
@@ -454,8 +477,9 @@ class BroadcastEngine:
     def _count(self, result: Result) -> None:
         self._bump("skipped" if result.status not in ("sent", "failed") else result.status)
 
-    async def _record(self, results: list[Result], flushed: asyncio.Event,
-                      done: asyncio.Event) -> None:
+    async def _record(
+        self, results: list[Result], flushed: asyncio.Event, done: asyncio.Event
+    ) -> None:
         last_log = time.monotonic()
         while not done.is_set():
             with contextlib.suppress(TimeoutError):
@@ -470,7 +494,7 @@ class BroadcastEngine:
     async def _flush(self, results: list[Result]) -> None:
         if results:
             batch = results[:]
-            del results[:len(batch)]
+            del results[: len(batch)]
             await self.source.settle(batch)
 
     # -- one delivery ---------------------------------------------------------------------------
@@ -498,11 +522,11 @@ class BroadcastEngine:
                 if rate_limited >= MAX_RATE_LIMITED:
                     return Result(envelope, "failed", attempts, f"rate limited: {exc}")
             except Forbidden as exc:
-                return Result(envelope, "failed", attempts, f"blocked: {exc.message}",
-                              deactivate=True)
+                return Result(
+                    envelope, "failed", attempts, f"blocked: {exc.message}", deactivate=True
+                )
             except ChatMigrated as exc:
-                return Result(envelope, "skipped", attempts,
-                              f"chat migrated to {exc.new_chat_id}")
+                return Result(envelope, "skipped", attempts, f"chat migrated to {exc.new_chat_id}")
             except BadRequest as exc:
                 if "chat not found" in exc.message.lower():
                     return Result(envelope, "skipped", attempts, "chat not found")
@@ -545,8 +569,9 @@ class BroadcastEngine:
             async with lock:
                 if chart_id not in self._file_ids:
                     png = await self.source.photo(chart_id)
-                    sent = await self._api("sendPhoto", {
-                        **data, "photo": InputFile(png, filename="digest.png")})
+                    sent = await self._api(
+                        "sendPhoto", {**data, "photo": InputFile(png, filename="digest.png")}
+                    )
                     self._remember_file(chart_id, sent)
                     return
         try:
@@ -579,8 +604,14 @@ class AiohttpRequest(BaseRequest):
     and maps every error, so the engine sees the usual `telegram.error` exceptions.
     """
 
-    def __init__(self, *, pool_size: int = DEFAULT_WORKERS + 2, read_timeout: float = 15.0,
-                 write_timeout: float = 30.0, connect_timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        *,
+        pool_size: int = DEFAULT_WORKERS + 2,
+        read_timeout: float = 15.0,
+        write_timeout: float = 30.0,
+        connect_timeout: float = 10.0,
+    ) -> None:
         self._pool_size = pool_size
         self._read, self._write, self._connect = read_timeout, write_timeout, connect_timeout
         self._session: aiohttp.ClientSession | None = None
@@ -595,7 +626,8 @@ class AiohttpRequest(BaseRequest):
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self._pool_size),
-                headers={"User-Agent": self.USER_AGENT})
+                headers={"User-Agent": self.USER_AGENT},
+            )
 
     async def shutdown(self) -> None:
         """Close the session."""
@@ -628,9 +660,12 @@ class AiohttpRequest(BaseRequest):
                     form.add_field(name, value)
                 for name, upload in request_data.multipart_data.items():
                     filename, content, *mime = upload
-                    form.add_field(name, content if isinstance(content, bytes) else
-                                   content.read(), filename=filename,
-                                   content_type=mime[0] if mime else None)
+                    form.add_field(
+                        name,
+                        content if isinstance(content, bytes) else content.read(),
+                        filename=filename,
+                        content_type=mime[0] if mime else None,
+                    )
                 body = form
             else:
                 # JSON rather than a url-encoded form: encoding long Persian text for a form
@@ -639,9 +674,11 @@ class AiohttpRequest(BaseRequest):
         headers = None if isinstance(body, aiohttp.FormData) or body is None else _JSON
         try:
             async with self._session.request(
-                method, url, data=body, headers=headers,
-                timeout=aiohttp.ClientTimeout(total=total, sock_connect=connect,
-                                              sock_read=read),
+                method,
+                url,
+                data=body,
+                headers=headers,
+                timeout=aiohttp.ClientTimeout(total=total, sock_connect=connect, sock_read=read),
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as exc:
@@ -666,15 +703,22 @@ def build_broadcast_bot(settings: Settings, *, pool_size: int = DEFAULT_WORKERS 
     )
 
 
-def digest_engine(bot: Bot, sessions: SessionFactory, settings: Settings, *,
-                  rate: float | Literal["settings"] | None = "settings",
-                  workers: int = DEFAULT_WORKERS) -> BroadcastEngine:
+def digest_engine(
+    bot: Bot,
+    sessions: SessionFactory,
+    settings: Settings,
+    *,
+    rate: float | Literal["settings"] | None = "settings",
+    workers: int = DEFAULT_WORKERS,
+) -> BroadcastEngine:
     """Build an engine sending digests for the configured platform (rate: settings.send_rate)."""
     platform = platform_for(settings)
-    source = DigestSource(BroadcastService(sessions), platform.name,
-                          Renderer(platform, CallbackCodec()))
-    return BroadcastEngine(bot, source, rate=settings.send_rate if rate == "settings" else rate,
-                           workers=workers)
+    source = DigestSource(
+        BroadcastService(sessions), platform.name, Renderer(platform, CallbackCodec())
+    )
+    return BroadcastEngine(
+        bot, source, rate=settings.send_rate if rate == "settings" else rate, workers=workers
+    )
 
 
 class RuntimeLike(Protocol):
@@ -693,15 +737,27 @@ class RuntimeLike(Protocol):
 class DigestRunner:
     """Scheduler + engine + single-sender lock for one process; `stop()` ends them."""
 
-    def __init__(self, runtime: RuntimeLike, bot: Bot, *, lock: SenderLock | None = None,
-                 config: ScheduleConfig | None = None, lock_poll: float = 15.0,
-                 engine: BroadcastEngine | None = None, poll_interval: float = 5.0,
-                 owns_bot: bool = False) -> None:
+    def __init__(
+        self,
+        runtime: RuntimeLike,
+        bot: Bot,
+        *,
+        lock: SenderLock | None = None,
+        config: ScheduleConfig | None = None,
+        lock_poll: float = 15.0,
+        engine: BroadcastEngine | None = None,
+        poll_interval: float = 5.0,
+        owns_bot: bool = False,
+    ) -> None:
         self.lock = lock or sender_lock_for(runtime.engine)
         self.engine = engine or digest_engine(bot, runtime.services.sessions, runtime.settings)
         self.scheduler = DigestScheduler(
-            runtime.services.sessions, runtime.settings.zone, lock=self.lock, config=config,
-            on_planned=lambda _plan: self.engine.wake())
+            runtime.services.sessions,
+            runtime.settings.zone,
+            lock=self.lock,
+            config=config,
+            on_planned=lambda _plan: self.engine.wake(),
+        )
         self.lock_poll = lock_poll
         self.poll_interval = poll_interval
         self.bot = bot
@@ -730,7 +786,8 @@ class DigestRunner:
                 except Exception:
                     log.exception("catching up missed digests failed; retried next round")
                 self._engine_task = asyncio.create_task(
-                    self.engine.run_forever(self.poll_interval), name="digest-engine")
+                    self.engine.run_forever(self.poll_interval), name="digest-engine"
+                )
             elif not held and self.leader:
                 self.leader = False
                 log.warning("this process no longer sends the digests")
@@ -758,24 +815,28 @@ class DigestRunner:
             await self.bot.request.shutdown()
 
 
-async def start_digest_scheduler(runtime: RuntimeLike, bot: Bot | None = None, *,
-                                 config: ScheduleConfig | None = None) -> DigestRunner:
+async def start_digest_scheduler(
+    runtime: RuntimeLike, bot: Bot | None = None, *, config: ScheduleConfig | None = None
+) -> DigestRunner:
     """Start digests for `shafaf run`: returns a handle whose `stop()` ends them cleanly.
 
     Pass no `bot` (recommended): the engine then gets its own Bot and connection pool, so a
     broadcast never delays the handlers' replies. The caller still calls `stop()` on shutdown.
     """
-    runner = DigestRunner(runtime, bot or build_broadcast_bot(runtime.settings), config=config,
-                          owns_bot=bot is None)
+    runner = DigestRunner(
+        runtime, bot or build_broadcast_bot(runtime.settings), config=config, owns_bot=bot is None
+    )
     await runner.start()
     return runner
 
 
-async def send_digest_now(runtime: RuntimeLike, frequency: DigestKind,
-                          bot: Bot | None = None) -> tuple[PlanResult, RunStats | None]:
+async def send_digest_now(
+    runtime: RuntimeLike, frequency: DigestKind, bot: Bot | None = None
+) -> tuple[PlanResult, RunStats | None]:
     """Plan a digest now (`shafaf digest send`) and send it if no other process is the sender."""
-    plan = await plan_digest(runtime.services.sessions, frequency, manual_key(frequency),
-                             runtime.services.today())
+    plan = await plan_digest(
+        runtime.services.sessions, frequency, manual_key(frequency), runtime.services.today()
+    )
     lock = sender_lock_for(runtime.engine)
     if not await lock.acquire():
         return plan, None  # the running `shafaf run` sends it within its poll interval

@@ -29,11 +29,37 @@ _PROJECT_CODE_RE = re.compile(r"(?<![\w-])([a-z]{1,4})[-‐–]?(\d{1,6})(?![\w-
 # Inflections a name may carry in a question: plurals, ezafe, object marker, possessives.
 # Colloquial plurals drop the ه: "پارکا", "پارکایی", "پارکارو".
 _PLURAL_SUFFIXES = (
-    "هایی", "های", "ها", "ان", "ین", "هاشون", "هاش", "هارو", "ایی", "ا", "ارو", "امون", "اشون"
+    "هایی",
+    "های",
+    "ها",
+    "ان",
+    "ین",
+    "هاشون",
+    "هاش",
+    "هارو",
+    "ایی",
+    "ا",
+    "ارو",
+    "امون",
+    "اشون",
 )
 # ... and people of a place: "مشهدیا", "مشهدی‌ها" (the ZWNJ is gone in tokens).
 _OTHER_SUFFIXES = (
-    "ی", "ای", "یی", "ش", "اش", "شون", "رو", "و", "ه", "مون", "تون", "یا", "یها", "یهای", "یای"
+    "ی",
+    "ای",
+    "یی",
+    "ش",
+    "اش",
+    "شون",
+    "رو",
+    "و",
+    "ه",
+    "مون",
+    "تون",
+    "یا",
+    "یها",
+    "یهای",
+    "یای",
 )
 _SUFFIXES: tuple[str, ...] = tuple(
     sorted(set(_PLURAL_SUFFIXES + _OTHER_SUFFIXES), key=len, reverse=True)

@@ -230,16 +230,16 @@ class IntentClassifier:
     def _unknown_latin(self, tok: str) -> bool:
         """Return True for a Latin word the model has never seen (a name or foreign text)."""
         return (
-            tok.isascii() and tok.isalpha() and tok not in MASK_TOKENS
+            tok.isascii()
+            and tok.isalpha()
+            and tok not in MASK_TOKENS
             and tok not in self.model.word_vocab
         )
 
     def _unknown(self, toks: list[str], chars: list[str]) -> bool:
         """Return True when nothing in the text is known: no n-gram, or only unknown Latin words."""
         vocab = self.model.char_vocab
-        if not any(t in self.model.word_vocab for t in toks) and not any(
-            f in vocab for f in chars
-        ):
+        if not any(t in self.model.word_vocab for t in toks) and not any(f in vocab for f in chars):
             return True
         # Latin left over after Finglish conversion is a name or foreign text; if no word of it
         # is known, shared letter n-grams would only produce a confident guess at random.

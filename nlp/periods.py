@@ -77,9 +77,7 @@ _RECENT = frozenset({"گذشته", "اخیر", "قبلی", "پیشین", "gozash
 _AGO = frozenset({"پیش", "قبل", "pish", "ghabl"})
 _RANGE_TO = frozenset({"تا", "الی", "لغایت", "ta"})
 # "تا پایان آذر", "تا آخر ۱۴۰۳": the edge of the unit is the unit's own end anyway
-_EDGE = frozenset(
-    "ابتدای ابتدا اول اوایل اواسط اخر اخرای اواخر پایان انتهای انتها".split()
-)
+_EDGE = frozenset("ابتدای ابتدا اول اوایل اواسط اخر اخرای اواخر پایان انتهای انتها".split())
 _AND = frozenset({"و", "va"})
 _LIST_GAPS: tuple[list[str], ...] = (["و"], ["va"], [])
 _COUNTED = _MONTH_WORD | _YEAR_WORD

@@ -27,5 +27,6 @@ fi
 pg_ready || echo "warning: PostgreSQL is not reachable; its tests will be skipped (CI fails instead)"
 
 "$BIN/ruff" check .
+"$BIN/ruff" format --check .
 "$BIN/mypy"
 "$BIN/pytest" "$@"

@@ -409,4 +409,3 @@ def main(out: Path, target: dict[str, int]) -> int:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
         print("wrote", out)
     return 0
-

@@ -72,16 +72,23 @@ def load_dataset(train_dir: Path = I.TRAIN_DIR) -> Dataset:
 class Featurizer:
     """Fit the two TF-IDF blocks (char n-grams, word n-grams) exactly as nlp.intents reads them."""
 
-    def __init__(self, word_weight: float = WORD_WEIGHT, char_min_df: int = CHAR_MIN_DF,
-                 word_min_df: int = WORD_MIN_DF, use_char: bool = True,
-                 use_word: bool = True) -> None:
+    def __init__(
+        self,
+        word_weight: float = WORD_WEIGHT,
+        char_min_df: int = CHAR_MIN_DF,
+        word_min_df: int = WORD_MIN_DF,
+        use_char: bool = True,
+        use_word: bool = True,
+    ) -> None:
         self.word_weight = word_weight
         self.use_char = use_char
         self.use_word = use_word
-        self.char = TfidfVectorizer(analyzer=I.char_features, sublinear_tf=True,
-                                    min_df=char_min_df, dtype=np.float32)
-        self.word = TfidfVectorizer(analyzer=I.word_features, sublinear_tf=True,
-                                    min_df=word_min_df, dtype=np.float32)
+        self.char = TfidfVectorizer(
+            analyzer=I.char_features, sublinear_tf=True, min_df=char_min_df, dtype=np.float32
+        )
+        self.word = TfidfVectorizer(
+            analyzer=I.word_features, sublinear_tf=True, min_df=word_min_df, dtype=np.float32
+        )
 
     def fit_transform(self, texts: list[str]) -> sp.csr_matrix:
         """Fit both blocks and return the stacked matrix."""

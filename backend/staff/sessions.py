@@ -49,9 +49,7 @@ class SessionStore:
         """Return the cookie-signing key, creating it on first use."""
         if self._key is None:
             async with self._sessions() as session, session.begin():
-                row = await session.scalar(
-                    select(StaffSecret).where(StaffSecret.name == _KEY_NAME)
-                )
+                row = await session.scalar(select(StaffSecret).where(StaffSecret.name == _KEY_NAME))
                 if row is None:
                     row = StaffSecret(name=_KEY_NAME, value=secrets.token_hex(32))
                     session.add(row)

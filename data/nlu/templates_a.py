@@ -1,4 +1,3 @@
-
 """Intent templates, part A: VAT share/compare/spending and projects."""
 
 # Placeholders: {project} {city} {district} {category} {amount} {code} {period}.

@@ -1,4 +1,3 @@
-
 """Intent templates, part B: calculator, reports, FAQ, feedback, subscriptions, chat."""
 
 TAX_CALCULATOR = [

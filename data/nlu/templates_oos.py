@@ -1,4 +1,3 @@
-
 """Out-of-scope templates: near-misses first, then everything else."""
 
 # Policy (see README): other taxes, fees and city services are out_of_scope (the bot redirects to

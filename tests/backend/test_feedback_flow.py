@@ -328,9 +328,7 @@ async def test_hostile_text_is_stored_as_written(
 
 async def test_blocked_chat_is_refused(sample_runtime: Runtime, flow: FeedbackFlow) -> None:
     async with sample_runtime.services.sessions() as session, session.begin():
-        session.add(
-            ChatBlock(platform="telegram", chat_id=666, reason="spam", created_at=utcnow())
-        )
+        session.add(ChatBlock(platform="telegram", chat_id=666, reason="spam", created_at=utcnow()))
     blocked = Walk(flow, ChatRef("telegram", 666, 666))
     reply = await blocked.start()
     assert reply.intent == "feedback:blocked" and reply.actions == []
@@ -341,9 +339,7 @@ async def test_blocked_chat_is_refused(sample_runtime: Runtime, flow: FeedbackFl
     other = Walk(flow, ChatRef("bale", 666, 666))
     await _to_summary(other)
     async with sample_runtime.services.sessions() as session, session.begin():
-        session.add(
-            ChatBlock(platform="bale", chat_id=666, reason="spam", created_at=utcnow())
-        )
+        session.add(ChatBlock(platform="bale", chat_id=666, reason="spam", created_at=utcnow()))
     reply = await other.press("submit")
     assert reply.intent == "feedback:blocked" and T.FB_BLOCKED in text_of(reply)
     assert await step_of(sample_runtime, other.chat) is None

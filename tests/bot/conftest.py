@@ -50,9 +50,14 @@ class BotHarness:
         self.fake.push_update(update)
         return None
 
-    async def roundtrip(self, update: Json, chat_id: int | None = None, expect: int = 1,
-                        timeout: float = 10.0,  # noqa: ASYNC109
-                        settle: float = SETTLE_SECONDS) -> list[Json]:
+    async def roundtrip(
+        self,
+        update: Json,
+        chat_id: int | None = None,
+        expect: int = 1,
+        timeout: float = 10.0,  # noqa: ASYNC109
+        settle: float = SETTLE_SECONDS,
+    ) -> list[Json]:
         """Feed an update and return the `expect` (or more) messages it caused in the chat."""
         chat = chat_id if chat_id is not None else _chat_of(update)
         before = len(self.fake.sent(chat))
@@ -74,8 +79,14 @@ def _chat_of(update: Json) -> int:
 
 
 @asynccontextmanager
-async def bot_harness(db_url: str, *, platform: str = "telegram", mode: str = "polling",
-                      staff: str = str(STAFF_CHAT), **overrides: Any) -> AsyncIterator[BotHarness]:
+async def bot_harness(
+    db_url: str,
+    *,
+    platform: str = "telegram",
+    mode: str = "polling",
+    staff: str = str(STAFF_CHAT),
+    **overrides: Any,
+) -> AsyncIterator[BotHarness]:
     """Start the fake Bot API, a runtime over `db_url` and the bot; stop all afterwards."""
     async with FakeBotApi(platform=platform) as fake:
         settings = make_settings(

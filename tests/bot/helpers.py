@@ -45,7 +45,8 @@ def project(folder: Path, code: str) -> dict[str, str]:
 def project_funding_rial(folder: Path, code: str) -> int:
     """Sum the VAT funding of one project."""
     return sum(
-        int(r["amount_rial"]) for r in rows(folder, "project_funding.csv")
+        int(r["amount_rial"])
+        for r in rows(folder, "project_funding.csv")
         if r["project_code"] == code
     )
 
@@ -80,9 +81,13 @@ def find_button(messages: list[Json], label_part: str) -> tuple[Json, Json]:
 def press(messages: list[Json], label_part: str, chat_id: int) -> Json:
     """Build the callback update of pressing a button under one of `messages`."""
     message, button = find_button(messages, label_part)
-    return callback_update(chat_id, button["callback_data"], message_id=message["message_id"],
-                           message_text=message.get("text", "…"),
-                           reply_markup=message.get("reply_markup"))
+    return callback_update(
+        chat_id,
+        button["callback_data"],
+        message_id=message["message_id"],
+        message_text=message.get("text", "…"),
+        reply_markup=message.get("reply_markup"),
+    )
 
 
 def text_of(messages: list[Json]) -> str:

@@ -44,8 +44,14 @@ async def test_start_shows_welcome_and_main_menu(bot: BotHarness) -> None:
     assert len(sent) == 1
     assert "شفاف" in sent[0]["text"]
     labels = [b["text"] for b in buttons(sent[0])]
-    for label in (T.MENU_VAT_SHARE, T.MENU_PROJECTS, T.MENU_WHERE, T.MENU_FEEDBACK,
-                  T.MENU_REPORTS, T.MENU_SUBSCRIBE):
+    for label in (
+        T.MENU_VAT_SHARE,
+        T.MENU_PROJECTS,
+        T.MENU_WHERE,
+        T.MENU_FEEDBACK,
+        T.MENU_REPORTS,
+        T.MENU_SUBSCRIBE,
+    ):
         assert label in labels
     registered = bot.fake.calls("setMyCommands")[-1].params["commands"]
     assert [c["command"] for c in registered] == [c for c, _ in T.COMMANDS]
@@ -163,8 +169,12 @@ async def test_status_only_for_the_chat_that_sent_it(bot: BotHarness) -> None:
 
 async def test_staff_commands_refused_for_citizens(bot: BotHarness) -> None:
     code = await _submit(bot, 1011)
-    for command, args in (("inbox", ""), ("show", code), ("reply", f"{code} سلام"),
-                          ("setstatus", f"{code} closed یادداشت")):
+    for command, args in (
+        ("inbox", ""),
+        ("show", code),
+        ("reply", f"{code} سلام"),
+        ("setstatus", f"{code} closed یادداشت"),
+    ):
         sent = await bot.roundtrip(command_update(1012, command, args))
         assert sent[0]["text"] == T.UNKNOWN_COMMAND
     info = await bot.runtime.services.feedback.get(code)
@@ -204,8 +214,15 @@ async def test_html_special_characters_arrive_intact(bot: BotHarness) -> None:
 
 
 async def test_forged_and_stale_buttons_get_expired_notice(bot: BotHarness) -> None:
-    for data in ("zz:nothing", "h:0123456789ab", "w:nosuchflow:x", "r:abc:1", "u:bogus",
-                 "m:nowhere", "no-colon"):
+    for data in (
+        "zz:nothing",
+        "h:0123456789ab",
+        "w:nosuchflow:x",
+        "r:abc:1",
+        "u:bogus",
+        "m:nowhere",
+        "no-colon",
+    ):
         sent = await bot.roundtrip(callback_update(1015, data, message_id=1))
         assert sent[0]["text"] == T.EXPIRED, data
     assert len(bot.fake.calls("answerCallbackQuery")) >= 7
@@ -259,8 +276,13 @@ async def test_outbox_sender_settles_429_and_403(bot: BotHarness) -> None:
     code_b = await _submit(bot, blocked)
     code_t = await _submit(bot, throttled)
     bot.fake.block_chat(blocked)
-    bot.fake.fail_next("sendMessage", status=429, description="Too Many Requests: retry after 30",
-                       retry_after=30, chat_id=throttled)
+    bot.fake.fail_next(
+        "sendMessage",
+        status=429,
+        description="Too Many Requests: retry after 30",
+        retry_after=30,
+        chat_id=throttled,
+    )
     await services.feedback.reply(code_b, "پاسخ", actor="t", notice="پیام ۱")
     await services.feedback.reply(code_t, "پاسخ", actor="t", notice="پیام ۲")
     await asyncio.sleep(3)

@@ -12,8 +12,13 @@ from tests.conftest import SAMPLE_DIR
 async def test_chat_numbers_press_buttons_and_text_is_answered(sample_runtime: Runtime) -> None:
     lines = iter(["۱", "سهم مشهد از مالیات سال ۱۴۰۳", "/status SH-000000", "/quit"])
     out: list[str] = []
-    code = await run_chat(sample_runtime.settings, sample_runtime.services,
-                          sample_runtime.asker, read=lambda _: next(lines), write=out.append)
+    code = await run_chat(
+        sample_runtime.settings,
+        sample_runtime.services,
+        sample_runtime.asker,
+        read=lambda _: next(lines),
+        write=out.append,
+    )
     assert code == 0
     assert "۱) " in out[0]  # the main menu as numbered choices
     assert "سهم شهرداری" in out[1]  # "۱" pressed the first button (vat share)

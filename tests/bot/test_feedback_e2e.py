@@ -26,8 +26,9 @@ async def test_feedback_survives_restart_and_gets_staff_reply(sample_db_url: str
         words = "چراغ‌های <b>پارک</b> & خیابان خاموش است"
         attach = await bot.roundtrip(message_update(CITIZEN, words))
         with_photo = await bot.roundtrip(photo_update(CITIZEN, "photo-42"))
-        contact = await bot.roundtrip(press(with_photo or attach, F.FB_BTN_CONTINUE, CITIZEN),
-                                      expect=2)
+        contact = await bot.roundtrip(
+            press(with_photo or attach, F.FB_BTN_CONTINUE, CITIZEN), expect=2
+        )
         assert contact[-1]["text"] == T.SHARE_CONTACT_HINT
         assert contact[-1]["reply_markup"]["keyboard"][0][0]["request_contact"] is True
         other = await bot.roundtrip(contact_update(CITIZEN, "+989120000000", own=False))

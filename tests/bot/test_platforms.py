@@ -49,8 +49,7 @@ async def test_bale_sends_plain_text_with_keyboards(sample_db_url: str) -> None:
 async def test_long_reply_is_split_under_the_limit(sample_db_url: str) -> None:
     async with bot_harness(sample_db_url) as bot:
         bot.deps.renderer.limit = 300  # force splitting on a normal answer
-        sent = await bot.roundtrip(message_update(3003, "سهم مشهد از مالیات سال ۱۴۰۳"),
-                                   expect=2)
+        sent = await bot.roundtrip(message_update(3003, "سهم مشهد از مالیات سال ۱۴۰۳"), expect=2)
         assert len(sent) >= 2
         assert all(len(m["text"]) <= 300 for m in sent)
         assert "reply_markup" not in sent[0] and buttons(sent[-1])

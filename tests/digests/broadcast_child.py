@@ -18,8 +18,9 @@ from bot.broadcast import AiohttpRequest, digest_engine
 
 
 async def main(url: str, base_url: str, token: str, rate: float) -> None:
-    settings = load_settings(database_url=url, bot_token=token, bot_api_url=base_url,
-                             send_rate=rate)
+    settings = load_settings(
+        database_url=url, bot_token=token, bot_api_url=base_url, send_rate=rate
+    )
     engine = create_engine(url)
     bot = Bot(token, base_url=base_url, request=AiohttpRequest())
     try:

@@ -35,21 +35,32 @@ async def add_subscribers(
     now = utcnow()
     chats = list(range(first_chat, first_chat + count))
     rows: list[dict[str, Any]] = [
-        {"platform": platform, "chat_id": chat, "frequency": frequency,
-         "municipality": municipality, "topics": topics or {}, "active": True,
-         "created_at": now, "updated_at": now}
+        {
+            "platform": platform,
+            "chat_id": chat,
+            "frequency": frequency,
+            "municipality": municipality,
+            "topics": topics or {},
+            "active": True,
+            "created_at": now,
+            "updated_at": now,
+        }
         for chat in chats
     ]
     async with sessions() as session, session.begin():
         for start in range(0, len(rows), 5000):
-            await session.execute(insert(Subscription), rows[start:start + 5000])
+            await session.execute(insert(Subscription), rows[start : start + 5000])
     return chats
 
 
 def fake_bot(fake: FakeBotApi, *, read_timeout: float = 5.0, pool_size: int = 16) -> Bot:
     """A Bot on the engine's aiohttp request, aimed at the fake server."""
-    return Bot(fake.token, base_url=fake.base_url, base_file_url=fake.file_url,
-               request=AiohttpRequest(pool_size=pool_size, read_timeout=read_timeout))
+    return Bot(
+        fake.token,
+        base_url=fake.base_url,
+        base_file_url=fake.file_url,
+        request=AiohttpRequest(pool_size=pool_size, read_timeout=read_timeout),
+    )
 
 
 def telegram_platform(fake: FakeBotApi) -> Platform:
@@ -57,11 +68,19 @@ def telegram_platform(fake: FakeBotApi) -> Platform:
     return Platform("telegram", fake.base_url, fake.file_url, html=True, secret_in_header=True)
 
 
-def make_engine(bot: Bot, sessions: SessionFactory, fake: FakeBotApi, *,
-                rate: float | None = None, workers: int = 8, **options: Any) -> BroadcastEngine:
+def make_engine(
+    bot: Bot,
+    sessions: SessionFactory,
+    fake: FakeBotApi,
+    *,
+    rate: float | None = None,
+    workers: int = 8,
+    **options: Any,
+) -> BroadcastEngine:
     """A digest engine for tests (fast backoff unless told otherwise)."""
-    source = DigestSource(BroadcastService(sessions), "telegram",
-                          Renderer(telegram_platform(fake), CallbackCodec()))
+    source = DigestSource(
+        BroadcastService(sessions), "telegram", Renderer(telegram_platform(fake), CallbackCodec())
+    )
     options.setdefault("backoff_base", 0.05)
     return BroadcastEngine(bot, source, rate=rate, workers=workers, **options)
 
@@ -79,5 +98,6 @@ async def status_counts(sessions: SessionFactory) -> dict[str, int]:
     """Count deliveries by status."""
     async with sessions() as session:
         rows = await session.execute(
-            select(Delivery.status, func.count()).group_by(Delivery.status))
+            select(Delivery.status, func.count()).group_by(Delivery.status)
+        )
         return {status: int(n) for status, n in rows}

@@ -39,12 +39,14 @@ DIGEST_METHODS = ("sendPhoto", "sendMessage")
 
 async def active_chats(sessions: SessionFactory) -> set[int]:
     async with sessions() as session:
-        return set(await session.scalars(
-            select(Subscription.chat_id).where(Subscription.active.is_(True))))
+        return set(
+            await session.scalars(select(Subscription.chat_id).where(Subscription.active.is_(True)))
+        )
 
 
 async def test_2000_subscribers_through_every_fault_get_one_digest_each(
-        sample_runtime: Runtime) -> None:
+    sample_runtime: Runtime,
+) -> None:
     sessions = sample_runtime.services.sessions
     chats = await add_subscribers(sessions, 2000)
     blocked = set(chats[7::40][:50])
@@ -54,8 +56,9 @@ async def test_2000_subscribers_through_every_fault_get_one_digest_each(
     async with FakeBotApi() as fake:
         for chat in blocked:
             fake.block_chat(chat)
-        fake.fail_next("sendPhoto", status=429, description="Too Many Requests: retry after 1",
-                       retry_after=1)
+        fake.fail_next(
+            "sendPhoto", status=429, description="Too Many Requests: retry after 1", retry_after=1
+        )
         fake.fail_next("sendPhoto", status=500, description="Internal Server Error", times=5)
         fake.fail_next("sendPhoto", status=502, description="Bad Gateway", times=5)
         fake.drop_connection_next("sendPhoto", times=5)
@@ -66,8 +69,7 @@ async def test_2000_subscribers_through_every_fault_get_one_digest_each(
             fake.delay_next("sendPhoto", seconds=1.0, times=timeouts)
             # once they are answered, so no held request takes (and hides) the faults below
             await asyncio.sleep(1.3)
-            fake.fail_next("sendPhoto", status=429, description="Too Many Requests",
-                           retry_after=1)
+            fake.fail_next("sendPhoto", status=429, description="Too Many Requests", retry_after=1)
             fake.fail_next("sendPhoto", status=503, description="Service Unavailable", times=5)
             fake.drop_connection_next("sendPhoto", times=5)
 
@@ -95,7 +97,11 @@ async def test_2000_subscribers_through_every_fault_get_one_digest_each(
     assert await status_counts(sessions) == {"sent": len(active), "failed": len(blocked)}
     progress = await BroadcastService(sessions).progress(plan.digest_id)
     assert (progress.sent, progress.failed, progress.pending, progress.done) == (
-        len(active), len(blocked), 0, True)
+        len(active),
+        len(blocked),
+        0,
+        True,
+    )
 
 
 async def test_deleted_chat_is_skipped_and_bad_content_fails(sample_runtime: Runtime) -> None:
@@ -103,8 +109,9 @@ async def test_deleted_chat_is_skipped_and_bad_content_fails(sample_runtime: Run
     gone, ok = await add_subscribers(sessions, 2)
     await plan_digest(sessions, "weekly", "weekly:gone", TODAY)
     async with FakeBotApi() as fake:
-        fake.fail_next("sendPhoto", status=400, description="Bad Request: chat not found",
-                       chat_id=gone)
+        fake.fail_next(
+            "sendPhoto", status=400, description="Bad Request: chat not found", chat_id=gone
+        )
         bot = fake_bot(fake)
         try:
             stats = await make_engine(bot, sessions, fake).drain()
@@ -126,8 +133,7 @@ async def test_a_429_pauses_the_whole_pipeline(sample_runtime: Runtime) -> None:
 
         async def throttle() -> None:
             await fake.wait_sent(count=20, timeout=30)
-            fake.fail_next("sendPhoto", status=429, description="Too Many Requests",
-                           retry_after=1)
+            fake.fail_next("sendPhoto", status=429, description="Too Many Requests", retry_after=1)
 
         injector = asyncio.create_task(throttle())
         try:
@@ -174,14 +180,24 @@ async def test_token_bucket_rate_and_pause() -> None:
 
 
 def test_long_digest_is_a_photo_then_the_text(sample_runtime: Runtime) -> None:
-    platform = Platform("telegram", "http://x/bot", "http://x/file/bot", html=True,
-                        secret_in_header=True)
-    source = DigestSource(BroadcastService(sample_runtime.services.sessions), "telegram",
-                          Renderer(platform, CallbackCodec()))
-    reply = {"intent": "digest", "sample": False, "chart": None,
-             "blocks": [{"kind": "title", "text": "خلاصه", "items": [], "label": ""},
-                        {"kind": "list", "text": "", "items": ["بند " * 60] * 8, "label": ""}],
-             "actions": [[{"label": "لغو", "kind": "unsubscribe", "payload": ""}]]}
+    platform = Platform(
+        "telegram", "http://x/bot", "http://x/file/bot", html=True, secret_in_header=True
+    )
+    source = DigestSource(
+        BroadcastService(sample_runtime.services.sessions),
+        "telegram",
+        Renderer(platform, CallbackCodec()),
+    )
+    reply = {
+        "intent": "digest",
+        "sample": False,
+        "chart": None,
+        "blocks": [
+            {"kind": "title", "text": "خلاصه", "items": [], "label": ""},
+            {"kind": "list", "text": "", "items": ["بند " * 60] * 8, "label": ""},
+        ],
+        "actions": [[{"label": "لغو", "kind": "unsubscribe", "payload": ""}]],
+    }
     parts = source.render(reply, chart_id=7)
     assert [p.kind for p in parts] == ["photo", "text"]
     assert parts[0].message is None and parts[0].chart_id == 7
@@ -192,18 +208,30 @@ def test_long_digest_is_a_photo_then_the_text(sample_runtime: Runtime) -> None:
 
 
 async def test_sigkill_mid_run_loses_nothing_and_duplicates_stay_in_the_window(
-        sample_db_url: str) -> None:
+    sample_db_url: str,
+) -> None:
     async with open_runtime(make_settings(sample_db_url), migrate=False) as runtime:
         sessions = runtime.services.sessions
         chats = await add_subscribers(sessions, 1200)
         await plan_digest(sessions, "weekly", "weekly:kill", TODAY)
         async with FakeBotApi() as fake:
             env = {**os.environ, "PYTHONPATH": str(REPO)}
-            args = [sys.executable, "-m", "tests.digests.broadcast_child", sample_db_url,
-                    fake.base_url, fake.token, "400"]
+            args = [
+                sys.executable,
+                "-m",
+                "tests.digests.broadcast_child",
+                sample_db_url,
+                fake.base_url,
+                fake.token,
+                "400",
+            ]
             child = await asyncio.create_subprocess_exec(
-                *args, cwd=REPO, env=env, stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.PIPE)
+                *args,
+                cwd=REPO,
+                env=env,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+            )
             await fake.wait_sent(count=300, timeout=60)
             child.send_signal(signal.SIGKILL)
             await child.communicate()
@@ -214,8 +242,12 @@ async def test_sigkill_mid_run_loses_nothing_and_duplicates_stay_in_the_window(
             assert 0 < delivered_before < len(chats)
             assert window > 0  # it really died with sends in flight
             rerun = await asyncio.create_subprocess_exec(
-                *args, cwd=REPO, env=env, stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.PIPE)
+                *args,
+                cwd=REPO,
+                env=env,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+            )
             _out, err = await rerun.communicate()
             assert rerun.returncode == 0, err.decode()[-2000:]
             counts = messages_per_chat(fake)
@@ -227,15 +259,21 @@ async def test_sigkill_mid_run_loses_nothing_and_duplicates_stay_in_the_window(
 
 async def test_two_processes_on_one_database_only_one_sends(sample_db_url: str) -> None:
     settings = make_settings(sample_db_url)
-    async with open_runtime(settings, migrate=False) as first, \
-            open_runtime(settings, migrate=False) as second, FakeBotApi() as fake:
+    async with (
+        open_runtime(settings, migrate=False) as first,
+        open_runtime(settings, migrate=False) as second,
+        FakeBotApi() as fake,
+    ):
         chats = await add_subscribers(first.services.sessions, 30)
         runners = []
         for runtime in (first, second):
             bot = fake_bot(fake)
             engine = make_engine(bot, runtime.services.sessions, fake)
-            runners.append(DigestRunner(runtime, bot, engine=engine, lock_poll=0.1,
-                                        poll_interval=0.1, owns_bot=True))
+            runners.append(
+                DigestRunner(
+                    runtime, bot, engine=engine, lock_poll=0.1, poll_interval=0.1, owns_bot=True
+                )
+            )
         await asyncio.gather(*(r.start() for r in runners))
         try:
             for _ in range(100):
@@ -267,12 +305,15 @@ async def test_two_processes_on_one_database_only_one_sends(sample_db_url: str) 
             for runner in runners:
                 await runner.stop()
     async with open_runtime(settings, migrate=False) as runtime, runtime.services.sessions() as s:
-        assert await s.scalar(select(func.count()).select_from(Delivery).where(
-            Delivery.status != "sent")) == 0
+        assert (
+            await s.scalar(
+                select(func.count()).select_from(Delivery).where(Delivery.status != "sent")
+            )
+            == 0
+        )
 
 
-async def test_interactive_replies_are_not_starved_by_a_broadcast(
-        sample_runtime: Runtime) -> None:
+async def test_interactive_replies_are_not_starved_by_a_broadcast(sample_runtime: Runtime) -> None:
     from telegram import Update
     from telegram.ext import ContextTypes, MessageHandler, filters
 
@@ -295,7 +336,8 @@ async def test_interactive_replies_are_not_starved_by_a_broadcast(
             assert app.updater is not None
             await app.updater.start_polling(poll_interval=0.0, timeout=1)
             broadcast = asyncio.create_task(
-                make_engine(bot, sessions, fake, rate=30, workers=8).drain())
+                make_engine(bot, sessions, fake, rate=30, workers=8).drain()
+            )
             try:
                 await fake.wait_sent(count=40, timeout=30)  # the broadcast is in full swing
                 latencies = []

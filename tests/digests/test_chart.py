@@ -14,8 +14,9 @@ from shafaf.runtime import Runtime
 from tests.digests.helpers import add_subscribers, fake_bot, make_engine
 from tests.fakes.bot_api import FakeBotApi
 
-POINTS = [ChartPoint(Month(1404, 1).shift(i), 3_000_000_000_000 + i * 97_000_000_000)
-          for i in range(24)]
+POINTS = [
+    ChartPoint(Month(1404, 1).shift(i), 3_000_000_000_000 + i * 97_000_000_000) for i in range(24)
+]
 FA_DIGITS = set("۰۱۲۳۴۵۶۷۸۹")
 
 
@@ -51,7 +52,8 @@ def test_chart_uses_the_bundled_font_shaped_labels_and_persian_digits() -> None:
     assert len(persian) >= 10  # title, y label, month ticks, footer
     title = figure.axes[0].title.get_text()
     assert presentation_forms(title) > 20 and title == shape(
-        "سهم ماهانه مشهد از مالیات بر ارزش افزوده")
+        "سهم ماهانه مشهد از مالیات بر ارزش افزوده"
+    )
     for text in persian:
         path = font_manager.findfont(text.get_fontproperties(), fallback_to_default=False)
         assert path.startswith(str(FONT_DIR)), (text.get_text(), path)
@@ -74,8 +76,7 @@ def test_chart_is_a_png_of_the_expected_size() -> None:
     assert render_vat_chart("مشهد", POINTS, sample=False) == png  # deterministic
 
 
-async def test_chart_is_sent_as_a_photo_with_the_digest_as_caption(
-        sample_runtime: Runtime) -> None:
+async def test_chart_is_sent_as_a_photo_with_the_digest_as_caption(sample_runtime: Runtime) -> None:
     sessions = sample_runtime.services.sessions
     chats = await add_subscribers(sessions, 5)
     await plan_digest(sessions, "weekly", "weekly:photo", jdatetime.date(1405, 9, 8))

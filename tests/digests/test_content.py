@@ -29,15 +29,17 @@ async def replies_by_chat(sessions: SessionFactory, digest_id: int) -> dict[int,
         rows = await session.execute(
             select(Delivery.chat_id, DigestMessage.reply)
             .outerjoin(DigestMessage, DigestMessage.id == Delivery.message_id)
-            .where(Delivery.digest_id == digest_id))
+            .where(Delivery.digest_id == digest_id)
+        )
         return {int(chat): reply_from_json(r) if r else None for chat, r in rows}
 
 
 async def mark_all_sent(sessions: SessionFactory) -> None:
     """Pretend the broadcast engine delivered everything pending."""
     async with sessions() as session, session.begin():
-        await session.execute(update(Delivery).where(Delivery.status == "pending")
-                              .values(status="sent"))
+        await session.execute(
+            update(Delivery).where(Delivery.status == "pending").values(status="sent")
+        )
 
 
 def text_of(reply: Reply) -> str:
@@ -49,7 +51,8 @@ def assert_unsubscribe(reply: Reply) -> None:
 
 
 async def test_first_weekly_digest_has_the_newest_month_with_changes(
-        sample_runtime: Runtime) -> None:
+    sample_runtime: Runtime,
+) -> None:
     sessions = sample_runtime.services.sessions
     chats = await add_subscribers(sessions, 3)
     plan = await plan_digest(sessions, "weekly", "weekly:t1", TODAY)
@@ -70,7 +73,8 @@ async def test_first_weekly_digest_has_the_newest_month_with_changes(
 
 
 async def test_nothing_new_means_no_weekly_message_and_one_monthly_line(
-        sample_runtime: Runtime) -> None:
+    sample_runtime: Runtime,
+) -> None:
     sessions = sample_runtime.services.sessions
     weekly = await add_subscribers(sessions, 2)
     monthly = await add_subscribers(sessions, 2, first_chat=900_000, frequency="monthly")
@@ -80,8 +84,11 @@ async def test_nothing_new_means_no_weekly_message_and_one_monthly_line(
     second_weekly = await plan_digest(sessions, "weekly", "weekly:b", TODAY)
     assert (second_weekly.pending, second_weekly.skipped, second_weekly.messages) == (0, 2, 0)
     async with sessions() as session:
-        errors = set(await session.scalars(select(Delivery.error).where(
-            Delivery.digest_id == second_weekly.digest_id)))
+        errors = set(
+            await session.scalars(
+                select(Delivery.error).where(Delivery.digest_id == second_weekly.digest_id)
+            )
+        )
     assert errors == {NOTHING_NEW}
     second_monthly = await plan_digest(sessions, "monthly", "monthly:b", TODAY)
     assert second_monthly.pending == 2
@@ -95,15 +102,20 @@ async def test_nothing_new_means_no_weekly_message_and_one_monthly_line(
 async def test_project_changes_reach_only_their_followers(sample_runtime: Runtime) -> None:
     sessions = sample_runtime.services.sessions
     [follower] = await add_subscribers(sessions, 1, topics={"districts": ["3"]})
-    [other] = await add_subscribers(sessions, 1, first_chat=700_000,
-                                    topics={"categories": ["green"]})
-    [project_fan] = await add_subscribers(sessions, 1, first_chat=800_000,
-                                          topics={"projects": ["P-1004"]})
+    [other] = await add_subscribers(
+        sessions, 1, first_chat=700_000, topics={"categories": ["green"]}
+    )
+    [project_fan] = await add_subscribers(
+        sessions, 1, first_chat=800_000, topics={"projects": ["P-1004"]}
+    )
     await plan_digest(sessions, "weekly", "weekly:a", TODAY)
     await mark_all_sent(sessions)
     async with sessions() as session, session.begin():
-        await session.execute(update(Project).where(Project.code == "P-1004")
-                              .values(progress_percent=55, status="suspended"))
+        await session.execute(
+            update(Project)
+            .where(Project.code == "P-1004")
+            .values(progress_percent=55, status="suspended")
+        )
     plan = await plan_digest(sessions, "weekly", "weekly:b", TODAY)
     replies = await replies_by_chat(sessions, plan.digest_id)
     assert replies[other] is None  # green spaces did not change
@@ -118,7 +130,8 @@ async def test_project_changes_reach_only_their_followers(sample_runtime: Runtim
 
 
 async def test_a_new_vat_month_is_reported_with_month_and_year_changes(
-        sample_runtime: Runtime) -> None:
+    sample_runtime: Runtime,
+) -> None:
     sessions = sample_runtime.services.sessions
     [chat] = await add_subscribers(sessions, 1)
     await plan_digest(sessions, "weekly", "weekly:a", TODAY)
@@ -126,10 +139,16 @@ async def test_a_new_vat_month_is_reported_with_month_and_year_changes(
     async with sessions() as session, session.begin():
         muni = await session.scalar(select(Municipality.id).where(Municipality.slug == "mashhad"))
         assert muni is not None
-        session.add(VatShare(municipality_id=muni, year=1405, month=9,
-                             amount_rial=4_800_000_000_000,
-                             published_on=jdatetime.date(1405, 10, 5).togregorian(),
-                             source="آزمون (نمونه)"))
+        session.add(
+            VatShare(
+                municipality_id=muni,
+                year=1405,
+                month=9,
+                amount_rial=4_800_000_000_000,
+                published_on=jdatetime.date(1405, 10, 5).togregorian(),
+                source="آزمون (نمونه)",
+            )
+        )
     before = await plan_digest(sessions, "weekly", "weekly:b", TODAY)  # not yet published
     assert before.pending == 0
     plan = await plan_digest(sessions, "weekly", "weekly:c", jdatetime.date(1405, 10, 6))
@@ -141,11 +160,13 @@ async def test_a_new_vat_month_is_reported_with_month_and_year_changes(
 
 
 async def test_report_digest_goes_to_that_city_once_and_is_not_repeated(
-        sample_runtime: Runtime) -> None:
+    sample_runtime: Runtime,
+) -> None:
     sessions = sample_runtime.services.sessions
     mashhad = await add_subscribers(sessions, 2, frequency="monthly")
-    [ney] = await add_subscribers(sessions, 1, first_chat=600_000, municipality="neyshabur",
-                                  frequency="monthly")
+    [ney] = await add_subscribers(
+        sessions, 1, first_chat=600_000, municipality="neyshabur", frequency="monthly"
+    )
     plan = await queue_report_digest(sessions, "NEY-1405-Q2", TODAY)
     assert (plan.created, plan.pending) == (True, 1)
     assert (await queue_report_digest(sessions, "NEY-1405-Q2", TODAY)).created is False
@@ -154,8 +175,9 @@ async def test_report_digest_goes_to_that_city_once_and_is_not_repeated(
     assert any(a.kind == "url" for a in reply.all_actions())
     assert_unsubscribe(reply)
     await mark_all_sent(sessions)
-    [late] = await add_subscribers(sessions, 1, first_chat=650_000, municipality="neyshabur",
-                                   frequency="monthly")
+    [late] = await add_subscribers(
+        sessions, 1, first_chat=650_000, municipality="neyshabur", frequency="monthly"
+    )
     monthly = await plan_digest(sessions, "monthly", "monthly:x", TODAY)
     replies = await replies_by_chat(sessions, monthly.digest_id)
     ney_reply, late_reply = replies[ney], replies[late]

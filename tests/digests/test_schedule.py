@@ -48,8 +48,12 @@ def jalali(moment: datetime) -> tuple[int, int, int, int, int]:
 def test_esfand_of_a_leap_year_rolls_over_to_farvardin_first() -> None:
     assert jdatetime.date(1403, 1, 1).isleap()  # 1403 has a 30th of Esfand
     trigger = JalaliMonthStartTrigger(9, 0, TEHRAN)
-    for moment in (at(1403, 12, 2), at(1403, 12, 29, 23, 59), at(1403, 12, 30, 9, 0),
-                   at(1403, 12, 30, 23, 59)):
+    for moment in (
+        at(1403, 12, 2),
+        at(1403, 12, 29, 23, 59),
+        at(1403, 12, 30, 9, 0),
+        at(1403, 12, 30, 23, 59),
+    ):
         assert jalali(trigger.first_at_or_after(moment)) == (1404, 1, 1, 9, 0)
     # the 30th of Esfand is a day of Esfand, not a month start
     assert jalali(trigger.latest_at_or_before(at(1403, 12, 30, 12))) == (1403, 12, 1, 9, 0)
@@ -105,8 +109,7 @@ class Clock:
 
 async def count(sessions: SessionFactory, model: type, *where: object) -> int:
     async with sessions() as session:
-        return int(await session.scalar(select(func.count()).select_from(model).where(*where))
-                   or 0)
+        return int(await session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
 
 
 async def test_jalali_month_start_triggers_exactly_once(sample_runtime: Runtime) -> None:
@@ -132,8 +135,12 @@ async def test_jalali_month_start_triggers_exactly_once(sample_runtime: Runtime)
     racing = await asyncio.gather(monthly(scheduler), monthly(restarted))
     assert sorted(racing[0] + racing[1]) == ["monthly:1404-02"]
     assert await count(sessions, Digest, Digest.kind == "monthly") == 2
-    assert await count(sessions, ScheduleRun, ScheduleRun.job == "monthly",
-                       ScheduleRun.outcome == "ran") == 2
+    assert (
+        await count(
+            sessions, ScheduleRun, ScheduleRun.job == "monthly", ScheduleRun.outcome == "ran"
+        )
+        == 2
+    )
 
 
 async def test_missed_weekly_run_executes_once_on_start(sample_runtime: Runtime) -> None:
@@ -144,16 +151,24 @@ async def test_missed_weekly_run_executes_once_on_start(sample_runtime: Runtime)
     missed = trigger.latest_at_or_before(now)
     # The process last ran the digest three weeks ago, then was down for two occurrences.
     async with sessions() as session, session.begin():
-        session.add(ScheduleRun(job="weekly", due_at=missed - timedelta(days=21),
-                                started_at=now, finished_at=now, outcome="ran"))
+        session.add(
+            ScheduleRun(
+                job="weekly",
+                due_at=missed - timedelta(days=21),
+                started_at=now,
+                finished_at=now,
+                outcome="ran",
+            )
+        )
     scheduler = DigestScheduler(sessions, TEHRAN, clock=Clock(now))
     plans = [p for p in await scheduler.tick() if p.key.startswith("weekly")]
     day = jdatetime.date.fromgregorian(date=missed.astimezone(TEHRAN).date())
     assert [p.key for p in plans] == [f"weekly:{day.year}-{day.month:02d}-{day.day:02d}"]
     assert plans[0].pending == 2
     # started again (another start, a later tick): never a second time
-    assert await DigestScheduler(sessions, TEHRAN, clock=Clock(now + timedelta(hours=1))).tick(
-    ) == []
+    assert (
+        await DigestScheduler(sessions, TEHRAN, clock=Clock(now + timedelta(hours=1))).tick() == []
+    )
     assert await count(sessions, Digest, Digest.kind == "weekly") == 1
 
 

@@ -38,20 +38,61 @@ DEFAULT_UPDATE_TYPES_EXCLUDED = {"chat_member", "message_reaction", "message_rea
 
 # Parameters that are strings in the Bot API; form values of every other parameter are JSON.
 _STRING_PARAMS = {
-    "text", "caption", "parse_mode", "callback_query_id", "url", "secret_token", "action",
-    "inline_message_id", "language_code", "ip_address", "emoji", "title", "address",
-    "description", "short_description", "name", "query", "business_connection_id",
-    "message_effect_id", "file_id", "photo", "document", "video", "audio", "voice", "animation",
-    "sticker", "video_note", "thumbnail", "filename",
+    "text",
+    "caption",
+    "parse_mode",
+    "callback_query_id",
+    "url",
+    "secret_token",
+    "action",
+    "inline_message_id",
+    "language_code",
+    "ip_address",
+    "emoji",
+    "title",
+    "address",
+    "description",
+    "short_description",
+    "name",
+    "query",
+    "business_connection_id",
+    "message_effect_id",
+    "file_id",
+    "photo",
+    "document",
+    "video",
+    "audio",
+    "voice",
+    "animation",
+    "sticker",
+    "video_note",
+    "thumbnail",
+    "filename",
 }
 # Parameters whose value is a JSON object or array, even when sent as a string inside JSON.
 _JSON_PARAMS = {
-    "reply_markup", "entities", "caption_entities", "allowed_updates", "commands", "scope",
-    "menu_button", "link_preview_options", "reply_parameters", "media",
+    "reply_markup",
+    "entities",
+    "caption_entities",
+    "allowed_updates",
+    "commands",
+    "scope",
+    "menu_button",
+    "link_preview_options",
+    "reply_parameters",
+    "media",
 }
 _CHAT_ACTIONS = {
-    "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice",
-    "upload_document", "choose_sticker", "find_location", "record_video_note",
+    "typing",
+    "upload_photo",
+    "record_video",
+    "upload_video",
+    "record_voice",
+    "upload_voice",
+    "upload_document",
+    "choose_sticker",
+    "find_location",
+    "record_video_note",
     "upload_video_note",
 }
 _SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -141,10 +182,22 @@ class _StoredFile:
 # Telegram's HTML: a strict subset, parsed the way the Bot API server (tdlib) does it.
 
 _HTML_TAGS = {
-    "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline",
-    "ins": "underline", "s": "strikethrough", "strike": "strikethrough", "del": "strikethrough",
-    "a": "text_link", "code": "code", "pre": "pre", "tg-spoiler": "spoiler", "span": "spoiler",
-    "blockquote": "blockquote", "tg-emoji": "custom_emoji",
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "u": "underline",
+    "ins": "underline",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
+    "a": "text_link",
+    "code": "code",
+    "pre": "pre",
+    "tg-spoiler": "spoiler",
+    "span": "spoiler",
+    "blockquote": "blockquote",
+    "tg-emoji": "custom_emoji",
 }
 _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _ENTITY = re.compile(r"&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]*));")
@@ -187,7 +240,7 @@ def _read_tag_attrs(text: str, i: int, begin: int) -> tuple[dict[str, str], int]
                 end = text.find(quote, i + 1)
                 if end == -1:
                     _entity_error(f"Unclosed start tag at byte offset {_byte_offset(text, begin)}")
-                value, i = text[i + 1:end], end + 1
+                value, i = text[i + 1 : end], end + 1
             else:
                 start = i
                 while i < n and not text[i].isspace() and text[i] != ">":
@@ -225,8 +278,10 @@ def parse_html(text: str, *, strict: bool = True) -> tuple[str, list[Json]]:
             if decoded is None:
                 if strict:
                     shown = match.group(0) if match else "&"
-                    _entity_error(f'Unsupported HTML entity "{shown}" at byte offset '
-                                  f"{_byte_offset(text, i)}; escape '&' as &amp;")
+                    _entity_error(
+                        f'Unsupported HTML entity "{shown}" at byte offset '
+                        f"{_byte_offset(text, i)}; escape '&' as &amp;"
+                    )
                 decoded = "&"
                 i += 1
             else:
@@ -246,7 +301,7 @@ def parse_html(text: str, *, strict: bool = True) -> tuple[str, list[Json]]:
                 _entity_error(f"Unexpected end tag at byte offset {_byte_offset(text, begin)}")
             if end == -1:
                 _entity_error(f'Can\'t find end tag corresponding to start tag "{stack[-1].name}"')
-            name = text[i + 2:end].strip().lower()
+            name = text[i + 2 : end].strip().lower()
             top = stack.pop()
             if name != top.name:
                 _entity_error(
@@ -262,15 +317,20 @@ def parse_html(text: str, *, strict: bool = True) -> tuple[str, list[Json]]:
             i += 1
         name = text[start:i].lower()
         if name not in _HTML_TAGS:
-            _entity_error(f'Unsupported start tag "{name}" at byte offset '
-                          f"{_byte_offset(text, begin)}")
+            _entity_error(
+                f'Unsupported start tag "{name}" at byte offset {_byte_offset(text, begin)}'
+            )
         attrs, i = _read_tag_attrs(text, i, begin)
         if name == "span" and attrs.get("class") != "tg-spoiler":
-            _entity_error(f'Tag "span" must have class "tg-spoiler" at byte offset '
-                          f"{_byte_offset(text, begin)}")
+            _entity_error(
+                f'Tag "span" must have class "tg-spoiler" at byte offset '
+                f"{_byte_offset(text, begin)}"
+            )
         if name == "tg-emoji" and not attrs.get("emoji-id"):
-            _entity_error(f'Tag "tg-emoji" must have attribute "emoji-id" at byte offset '
-                          f"{_byte_offset(text, begin)}")
+            _entity_error(
+                f'Tag "tg-emoji" must have attribute "emoji-id" at byte offset '
+                f"{_byte_offset(text, begin)}"
+            )
         stack.append(_OpenTag(name, out_len, attrs))
     if stack:
         _entity_error(f'Can\'t find end tag corresponding to start tag "{stack[-1].name}"')
@@ -377,8 +437,9 @@ def local_request(**kwargs: Any) -> HTTPXRequest:
 class FakeBotApi:
     """A local Bot API server for one bot token, on 127.0.0.1 and an ephemeral port."""
 
-    def __init__(self, token: str = "123456:TEST", *, platform: str = "telegram",
-                 strict_html: bool = True) -> None:
+    def __init__(
+        self, token: str = "123456:TEST", *, platform: str = "telegram", strict_html: bool = True
+    ) -> None:
         if platform not in ("telegram", "bale"):
             raise ValueError(f"unknown platform {platform!r}")
         self.token = token
@@ -387,8 +448,12 @@ class FakeBotApi:
         bot_id = token.split(":", 1)[0]
         self.bot_id = int(bot_id) if bot_id.isdigit() else 123456
         self.requests: list[RecordedCall] = []
-        self.webhook: Json = {"url": "", "secret_token": None, "allowed_updates": None,
-                              "max_connections": 40}
+        self.webhook: Json = {
+            "url": "",
+            "secret_token": None,
+            "allowed_updates": None,
+            "max_connections": 40,
+        }
         self.commands: dict[tuple[str, str], list[Json]] = {}
         self.menu_buttons: dict[int | None, Json] = {}
         self.answered_callbacks: dict[str, Json] = {}
@@ -487,8 +552,9 @@ class FakeBotApi:
         self._notify()
         return int(update["update_id"])
 
-    async def post_webhook(self, update: Json, *, url: str | None = None,
-                           secret: str | None = None) -> int:
+    async def post_webhook(
+        self, update: Json, *, url: str | None = None, secret: str | None = None
+    ) -> int:
         """POST an update to the bot's webhook (as set by setWebhook) and return the HTTP status."""
         update = self._ingest(update)
         target = url or self.webhook["url"]
@@ -499,9 +565,10 @@ class FakeBotApi:
         if token and self.platform != "bale":
             headers[SECRET_HEADER] = token
         timeout = aiohttp.ClientTimeout(total=10)
-        async with aiohttp.ClientSession(timeout=timeout) as session, session.post(
-            target, json=update, headers=headers
-        ) as response:
+        async with (
+            aiohttp.ClientSession(timeout=timeout) as session,
+            session.post(target, json=update, headers=headers) as response,
+        ):
             await response.read()
             return response.status
 
@@ -547,8 +614,14 @@ class FakeBotApi:
         self._messages[(chat_id, message_id)] = copy.deepcopy(message)
         self._last_message_id[chat_id] = max(self._last_message_id.get(chat_id, 0), message_id)
 
-    def add_file(self, file_id: str, data: bytes, *, file_path: str | None = None,
-                 mime_type: str = "application/octet-stream") -> None:
+    def add_file(
+        self,
+        file_id: str,
+        data: bytes,
+        *,
+        file_path: str | None = None,
+        mime_type: str = "application/octet-stream",
+    ) -> None:
         """Make `file_id` known to getFile and its bytes downloadable from the file URL."""
         self._file_counter += 1
         stored = _StoredFile(
@@ -587,22 +660,36 @@ class FakeBotApi:
         return [c for c in self.requests if c.method.lower() == method.lower()]
 
     # `timeout` is the documented test-facing API (like pytest's), hence the noqa.
-    async def wait_for(self, predicate: Callable[[RecordedCall], bool],
-                       timeout: float = 5.0,  # noqa: ASYNC109
-                       *, answered: bool = True) -> RecordedCall:
+    async def wait_for(
+        self,
+        predicate: Callable[[RecordedCall], bool],
+        timeout: float = 5.0,  # noqa: ASYNC109
+        *,
+        answered: bool = True,
+    ) -> RecordedCall:
         """Wait for a call matching `predicate` (earlier ones count) and return it.
 
         By default only answered calls match; `answered=False` also matches calls in flight.
         """
 
         def find() -> RecordedCall | None:
-            return next((c for c in self.requests
-                         if (c.status is not None or not answered) and predicate(c)), None)
+            return next(
+                (
+                    c
+                    for c in self.requests
+                    if (c.status is not None or not answered) and predicate(c)
+                ),
+                None,
+            )
 
         return await self._wait(find, timeout, "a matching Bot API call")
 
-    async def wait_sent(self, chat_id: int | None = None, count: int = 1,
-                        timeout: float = 5.0) -> list[Json]:  # noqa: ASYNC109
+    async def wait_sent(
+        self,
+        chat_id: int | None = None,
+        count: int = 1,
+        timeout: float = 5.0,  # noqa: ASYNC109
+    ) -> list[Json]:
         """Wait until at least `count` messages were sent to `chat_id`; return them all."""
 
         def find() -> list[Json] | None:
@@ -621,8 +708,9 @@ class FakeBotApi:
             remaining = deadline - loop.time()
             if remaining <= 0:
                 recent = ", ".join(_describe(c) for c in self.requests[-10:])
-                raise TimeoutError(f"timed out after {seconds}s waiting for {what}; "
-                                   f"last calls: {recent or 'none'}")
+                raise TimeoutError(
+                    f"timed out after {seconds}s waiting for {what}; last calls: {recent or 'none'}"
+                )
             await self._wait_changed(changed, remaining)
 
     @staticmethod
@@ -639,12 +727,20 @@ class FakeBotApi:
 
     # -- fault injection ------------------------------------------------------------------------
 
-    def fail_next(self, method: str, *, status: int, description: str,
-                  retry_after: int | None = None, times: int = 1,
-                  chat_id: int | None = None) -> None:
+    def fail_next(
+        self,
+        method: str,
+        *,
+        status: int,
+        description: str,
+        retry_after: int | None = None,
+        times: int = 1,
+        chat_id: int | None = None,
+    ) -> None:
         """Answer the next `times` calls of `method` ("*" = any) with this error."""
-        self._faults.append(_Fault(method.lower(), "error", times, chat_id, status, description,
-                                   retry_after))
+        self._faults.append(
+            _Fault(method.lower(), "error", times, chat_id, status, description, retry_after)
+        )
 
     def block_chat(self, chat_id: int) -> None:
         """Make every send to `chat_id` fail with 403, as when the user blocked the bot."""
@@ -734,8 +830,9 @@ class FakeBotApi:
             form = await request.post()
             for key, value in form.items():
                 if isinstance(value, web.FileField):
-                    files[key] = UploadedFile(key, value.filename, value.content_type,
-                                              value.file.read())
+                    files[key] = UploadedFile(
+                        key, value.filename, value.content_type, value.file.read()
+                    )
                 else:
                     params[key] = _coerce_form_value(key, str(value))
         return params, files
@@ -794,8 +891,11 @@ class FakeBotApi:
 
     async def _get_updates(self, params: Json, files: dict[str, UploadedFile]) -> list[Json]:
         if self.webhook["url"]:
-            raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active; "
-                                "use deleteWebhook to delete the webhook first")
+            raise ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first",
+            )
         offset = _as_int(params.get("offset")) or 0
         limit = min(max(_as_int(params.get("limit")) or 100, 1), 100)
         timeout = max(float(params.get("timeout") or 0), 0.0)
@@ -814,8 +914,11 @@ class FakeBotApi:
         while True:
             changed = self._changed
             if generation != self._poll_generation:
-                raise ApiError(409, "Conflict: terminated by other getUpdates request; make sure "
-                                    "that only one bot instance is running")
+                raise ApiError(
+                    409,
+                    "Conflict: terminated by other getUpdates request; make sure "
+                    "that only one bot instance is running",
+                )
             self._updates = [u for u in self._updates if self._is_allowed(u)]
             remaining = deadline - loop.time()
             if self._updates or self._closing or remaining <= 0:
@@ -851,8 +954,12 @@ class FakeBotApi:
     async def _delete_webhook(self, params: Json, files: dict[str, UploadedFile]) -> bool:
         if params.get("drop_pending_updates") is True:
             self._updates.clear()
-        self.webhook = {"url": "", "secret_token": None, "allowed_updates": None,
-                        "max_connections": 40}
+        self.webhook = {
+            "url": "",
+            "secret_token": None,
+            "allowed_updates": None,
+            "max_connections": 40,
+        }
         return True
 
     async def _get_webhook_info(self, params: Json, files: dict[str, UploadedFile]) -> Json:
@@ -895,16 +1002,18 @@ class FakeBotApi:
 
     async def _set_chat_menu_button(self, params: Json, files: dict[str, UploadedFile]) -> bool:
         button = params.get("menu_button") or {"type": "default"}
-        if not isinstance(button, dict) or button.get("type") not in ("default", "commands",
-                                                                      "web_app"):
+        if not isinstance(button, dict) or button.get("type") not in (
+            "default",
+            "commands",
+            "web_app",
+        ):
             _bad_request("can't parse menu button")
         self.menu_buttons[_as_int(params.get("chat_id"))] = button
         return True
 
     async def _get_chat_menu_button(self, params: Json, files: dict[str, UploadedFile]) -> Json:
         chat_id = _as_int(params.get("chat_id"))
-        return self.menu_buttons.get(chat_id) or self.menu_buttons.get(None) or {
-            "type": "default"}
+        return self.menu_buttons.get(chat_id) or self.menu_buttons.get(None) or {"type": "default"}
 
     # -- sending --------------------------------------------------------------------------------
 
@@ -914,8 +1023,7 @@ class FakeBotApi:
             _bad_request("chat_id is empty")
         chat_id = _as_int(raw)
         if chat_id is None:
-            known = next((c for c in self._chats.values()
-                          if f"@{c.get('username')}" == raw), None)
+            known = next((c for c in self._chats.values() if f"@{c.get('username')}" == raw), None)
             if known is None:
                 _bad_request("chat not found")
             return known
@@ -929,12 +1037,16 @@ class FakeBotApi:
 
     def _check_blocked(self, chat_id: int) -> None:
         if chat_id in self._blocked:
-            reason = ("bot was blocked by the user" if chat_id > 0
-                      else "bot was kicked from the group chat")
+            reason = (
+                "bot was blocked by the user"
+                if chat_id > 0
+                else "bot was kicked from the group chat"
+            )
             raise ApiError(403, f"Forbidden: {reason}")
 
-    def _formatted(self, params: Json, key: str, limit: int, *,
-                   required: bool) -> tuple[str, list[Json]]:
+    def _formatted(
+        self, params: Json, key: str, limit: int, *, required: bool
+    ) -> tuple[str, list[Json]]:
         """Parse text or caption per parse_mode and check its length like Telegram."""
         raw = params.get(key)
         if raw is None:
@@ -973,8 +1085,9 @@ class FakeBotApi:
         if "inline_keyboard" in markup:
             rows = markup["inline_keyboard"]
             if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
-                _bad_request("can't parse inline keyboard button: InlineKeyboardButton must be an "
-                             "Object")
+                _bad_request(
+                    "can't parse inline keyboard button: InlineKeyboardButton must be an Object"
+                )
             for button in (b for row in rows for b in row):
                 self._check_inline_button(button)
         elif "keyboard" in markup:
@@ -982,11 +1095,15 @@ class FakeBotApi:
             if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
                 _bad_request("can't parse reply keyboard markup JSON object")
             for button in (b for row in rows for b in row):
-                text = button if isinstance(button, str) else (
-                    button.get("text") if isinstance(button, dict) else None)
+                text = (
+                    button
+                    if isinstance(button, str)
+                    else (button.get("text") if isinstance(button, dict) else None)
+                )
                 if not isinstance(text, str) or not text:
-                    _bad_request("can't parse keyboard button: Field \"text\" must be of type "
-                                 "String")
+                    _bad_request(
+                        'can\'t parse keyboard button: Field "text" must be of type String'
+                    )
         elif not ({"remove_keyboard", "force_reply"} & markup.keys()):
             _bad_request("can't parse reply keyboard markup JSON object")
         return markup
@@ -994,8 +1111,7 @@ class FakeBotApi:
     @staticmethod
     def _check_inline_button(button: Any) -> None:
         if not isinstance(button, dict) or not isinstance(button.get("text"), str):
-            _bad_request('can\'t parse inline keyboard button: Field "text" must be of type '
-                         "String")
+            _bad_request('can\'t parse inline keyboard button: Field "text" must be of type String')
         if "callback_data" in button:
             size = len(str(button["callback_data"]).encode("utf-8"))
             if not 1 <= size <= MAX_CALLBACK_DATA_BYTES:
@@ -1004,11 +1120,23 @@ class FakeBotApi:
             url = str(button["url"])
             if not re.match(r"(https?|tg)://\S+$", url):
                 _bad_request(f"inline keyboard button URL '{url}' is invalid: Wrong HTTP URL")
-        elif not (button.keys() & {"web_app", "login_url", "switch_inline_query", "pay",
-                                   "switch_inline_query_current_chat", "callback_game",
-                                   "switch_inline_query_chosen_chat", "copy_text"}):
-            _bad_request("can't parse inline keyboard button: Text buttons are unallowed in the "
-                         "inline keyboard")
+        elif not (
+            button.keys()
+            & {
+                "web_app",
+                "login_url",
+                "switch_inline_query",
+                "pay",
+                "switch_inline_query_current_chat",
+                "callback_game",
+                "switch_inline_query_chosen_chat",
+                "copy_text",
+            }
+        ):
+            _bad_request(
+                "can't parse inline keyboard button: Text buttons are unallowed in the "
+                "inline keyboard"
+            )
 
     def _new_message(self, method: str, params: Json, content: Json) -> Json:
         """Store and record a message the bot sent, and return it as Telegram would."""
@@ -1019,8 +1147,12 @@ class FakeBotApi:
         message_id = self._last_message_id.get(chat_id, 0) + 1
         message: Json = {
             "message_id": message_id,
-            "from": {"id": self.bot_id, "is_bot": True, "first_name": "Shafaf",
-                     "username": "shafaf_test_bot"},
+            "from": {
+                "id": self.bot_id,
+                "is_bot": True,
+                "first_name": "Shafaf",
+                "username": "shafaf_test_bot",
+            },
             "chat": chat,
             "date": int(time.time()),
             **content,
@@ -1037,8 +1169,9 @@ class FakeBotApi:
         reply = params.get("reply_parameters")
         if not isinstance(reply, dict):
             return None
-        target = self._messages.get((_as_int(reply.get("chat_id")) or chat_id,
-                                     _as_int(reply.get("message_id")) or 0))
+        target = self._messages.get(
+            (_as_int(reply.get("chat_id")) or chat_id, _as_int(reply.get("message_id")) or 0)
+        )
         if target is None:
             if reply.get("allow_sending_without_reply") is True:
                 return None
@@ -1070,8 +1203,9 @@ class FakeBotApi:
                 content["caption_entities"] = entities
         return content
 
-    def _input_file(self, params: Json, files: dict[str, UploadedFile],
-                    field_name: str) -> tuple[_StoredFile, UploadedFile | None]:
+    def _input_file(
+        self, params: Json, files: dict[str, UploadedFile], field_name: str
+    ) -> tuple[_StoredFile, UploadedFile | None]:
         """Resolve an uploaded file, attach:// reference, known file_id or URL."""
         upload = files.get(field_name)
         value = params.get(field_name)
@@ -1082,8 +1216,12 @@ class FakeBotApi:
                 _bad_request("file must be non-empty")
             self._file_counter += 1
             file_id = f"{field_name}-{self._file_counter}"
-            self.add_file(file_id, upload.data, mime_type=upload.content_type,
-                          file_path=f"{field_name}s/file_{self._file_counter}")
+            self.add_file(
+                file_id,
+                upload.data,
+                mime_type=upload.content_type,
+                file_path=f"{field_name}s/file_{self._file_counter}",
+            )
             return self._files[file_id], upload
         if not value:
             _bad_request(f"there is no {field_name} in the request")
@@ -1105,20 +1243,36 @@ class FakeBotApi:
                 _bad_request("IMAGE_PROCESS_FAILED")
             if size != (0, 0):
                 width, height = size
-        content: Json = {"photo": [
-            {"file_id": f"{stored.file_id}-thumb", "file_unique_id": f"{stored.file_unique_id}-t",
-             "width": max(1, width // 16), "height": max(1, height // 16), "file_size": 1},
-            {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-             "width": width, "height": height, "file_size": len(stored.data)},
-        ]}
+        content: Json = {
+            "photo": [
+                {
+                    "file_id": f"{stored.file_id}-thumb",
+                    "file_unique_id": f"{stored.file_unique_id}-t",
+                    "width": max(1, width // 16),
+                    "height": max(1, height // 16),
+                    "file_size": 1,
+                },
+                {
+                    "file_id": stored.file_id,
+                    "file_unique_id": stored.file_unique_id,
+                    "width": width,
+                    "height": height,
+                    "file_size": len(stored.data),
+                },
+            ]
+        }
         content.update(self._caption(params))
         return self._new_message("sendPhoto", params, content)
 
     async def _send_document(self, params: Json, files: dict[str, UploadedFile]) -> Json:
         self._check_blocked(int(self._chat(params)["id"]))
         stored, upload = self._input_file(params, files, "document")
-        document: Json = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-                          "file_size": len(stored.data), "mime_type": stored.mime_type}
+        document: Json = {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "file_size": len(stored.data),
+            "mime_type": stored.mime_type,
+        }
         if upload is not None and upload.filename:
             document["file_name"] = upload.filename
         content: Json = {"document": document}
@@ -1164,8 +1318,9 @@ class FakeBotApi:
             _bad_request("inline keyboard expected")
         return markup
 
-    def _apply_edit(self, method: str, params: Json, message: Json, changes: Json,
-                    markup: Json | None) -> Json:
+    def _apply_edit(
+        self, method: str, params: Json, message: Json, changes: Json, markup: Json | None
+    ) -> Json:
         updated = {**message, **{k: v for k, v in changes.items() if v is not None}}
         for key, value in changes.items():
             if value is None:
@@ -1191,8 +1346,9 @@ class FakeBotApi:
         changes = {"text": text, "entities": entities or None}
         return self._apply_edit("editMessageText", params, message, changes, markup)
 
-    async def _edit_message_reply_markup(self, params: Json,
-                                         files: dict[str, UploadedFile]) -> Json:
+    async def _edit_message_reply_markup(
+        self, params: Json, files: dict[str, UploadedFile]
+    ) -> Json:
         message = self._editable(params)
         markup = self._edited_markup(params)
         return self._apply_edit("editMessageReplyMarkup", params, message, {}, markup)
@@ -1221,13 +1377,25 @@ class FakeBotApi:
             _bad_request("invalid file_id")
         if len(stored.data) > MAX_DOWNLOAD_BYTES:
             _bad_request("file is too big")
-        return {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-                "file_size": len(stored.data), "file_path": stored.file_path}
+        return {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "file_size": len(stored.data),
+            "file_path": stored.file_path,
+        }
 
     async def _get_chat(self, params: Json, files: dict[str, UploadedFile]) -> Json:
         chat = self._chat(params)
-        gifts = {"unlimited_gifts": False, "limited_gifts": False, "unique_gifts": False,
-                 "premium_subscription": False, "gifts_from_channels": False}
-        return {**chat, "accent_color_id": 0, "max_reaction_count": 11,
-                "accepted_gift_types": gifts}
-
+        gifts = {
+            "unlimited_gifts": False,
+            "limited_gifts": False,
+            "unique_gifts": False,
+            "premium_subscription": False,
+            "gifts_from_channels": False,
+        }
+        return {
+            **chat,
+            "accent_color_id": 0,
+            "max_reaction_count": 11,
+            "accepted_gift_types": gifts,
+        }

@@ -50,9 +50,13 @@ async def fake() -> AsyncIterator[FakeBotApi]:
 
 def make_bot(fake: FakeBotApi, token: str = TOKEN) -> Bot:
     """Build a plain PTB Bot aimed at the fake, with short timeouts."""
-    return Bot(token, base_url=fake.base_url, base_file_url=fake.file_url,
-               request=local_request(read_timeout=2.0, connect_timeout=2.0),
-               get_updates_request=local_request(read_timeout=2.0, connect_timeout=2.0))
+    return Bot(
+        token,
+        base_url=fake.base_url,
+        base_file_url=fake.file_url,
+        request=local_request(read_timeout=2.0, connect_timeout=2.0),
+        get_updates_request=local_request(read_timeout=2.0, connect_timeout=2.0),
+    )
 
 
 @pytest.fixture
@@ -108,8 +112,10 @@ async def test_webhook_delivery_with_secret(fake: FakeBotApi) -> None:
         await app.start()
         assert app.updater is not None
         await app.updater.start_webhook(
-            url_path="hook", webhook_url=f"http://127.0.0.1:{port}/hook",
-            secret_token="s3cret-token", unix=listener,
+            url_path="hook",
+            webhook_url=f"http://127.0.0.1:{port}/hook",
+            secret_token="s3cret-token",
+            unix=listener,
         )
         assert fake.webhook["url"] == f"http://127.0.0.1:{port}/hook"
         assert fake.webhook["secret_token"] == "s3cret-token"
@@ -148,18 +154,23 @@ async def test_get_updates_conflicts_with_webhook(fake: FakeBotApi, bot: Bot) ->
 # -- fault injection ----------------------------------------------------------------------------
 
 
-async def test_429_raises_retry_after(fake: FakeBotApi, bot: Bot,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_429_raises_retry_after(
+    fake: FakeBotApi, bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Without PTB_TIMEDELTA, PTB 22 warns (an error here) whenever it builds a RetryAfter.
     monkeypatch.setenv("PTB_TIMEDELTA", "1")
-    fake.fail_next("sendMessage", status=429, description="Too Many Requests: retry after 7",
-                   retry_after=7)
+    fake.fail_next(
+        "sendMessage", status=429, description="Too Many Requests: retry after 7", retry_after=7
+    )
     with pytest.raises(RetryAfter) as caught:
         await bot.send_message(CHAT, "سلام")
     assert caught.value.retry_after == dt.timedelta(seconds=7)
     assert fake.calls("sendMessage")[0].response == {
-        "ok": False, "error_code": 429, "description": "Too Many Requests: retry after 7",
-        "parameters": {"retry_after": 7}}
+        "ok": False,
+        "error_code": 429,
+        "description": "Too Many Requests: retry after 7",
+        "parameters": {"retry_after": 7},
+    }
     await bot.send_message(CHAT, "سلام")  # the fault was for one call only
     assert [c.status for c in fake.calls("sendMessage")] == [429, 200]
 
@@ -204,7 +215,10 @@ async def test_wrong_token_and_unknown_method(fake: FakeBotApi) -> None:
             await good.do_api_request("sendTelepathy", api_kwargs={"chat_id": CHAT})
     assert fake.calls("getMe")[0].status == 401
     assert fake.calls("sendTelepathy")[0].response == {
-        "ok": False, "error_code": 404, "description": "Not Found: method not found"}
+        "ok": False,
+        "error_code": 404,
+        "description": "Not Found: method not found",
+    }
 
 
 # -- validation like Telegram -------------------------------------------------------------------
@@ -305,8 +319,9 @@ async def test_telegram_webhook_sends_secret_header() -> None:
     await web.TCPSite(runner, "127.0.0.1", 0).start()
     try:
         async with FakeBotApi(TOKEN) as fake, make_bot(fake) as client:
-            await client.set_webhook(f"http://127.0.0.1:{runner.addresses[0][1]}/hook",
-                                     secret_token="abc")
+            await client.set_webhook(
+                f"http://127.0.0.1:{runner.addresses[0][1]}/hook", secret_token="abc"
+            )
             assert await fake.post_webhook(u.message_update(CHAT, "سلام")) == 200
             info = await client.get_webhook_info()
             assert info.url.endswith("/hook")
@@ -323,19 +338,22 @@ async def test_telegram_webhook_sends_secret_header() -> None:
 async def test_edit_callback_and_delete(fake: FakeBotApi, bot: Bot) -> None:
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("بعدی", callback_data="next")]])
     message = await bot.send_message(CHAT, "صفحه ۱", reply_markup=keyboard)
-    fake.push_update(u.callback_update(CHAT, "next", message_id=message.message_id,
-                                       callback_id="q1"))
+    fake.push_update(
+        u.callback_update(CHAT, "next", message_id=message.message_id, callback_id="q1")
+    )
     assert await bot.answer_callback_query("q1", text="باشه")
     with pytest.raises(BadRequest, match=r"(?i)query is too old"):
         await bot.answer_callback_query("q1")
-    edited = await bot.edit_message_text("صفحه ۲", CHAT, message.message_id,
-                                         reply_markup=keyboard)
+    edited = await bot.edit_message_text("صفحه ۲", CHAT, message.message_id, reply_markup=keyboard)
     assert edited.text == "صفحه ۲"  # type: ignore[union-attr]
     with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
         await bot.edit_message_text("صفحه ۲", CHAT, message.message_id, reply_markup=keyboard)
     await bot.edit_message_reply_markup(CHAT, message.message_id)  # removes the keyboard
     assert [m["method"] for m in fake.sent(CHAT)] == [
-        "sendMessage", "editMessageText", "editMessageReplyMarkup"]
+        "sendMessage",
+        "editMessageText",
+        "editMessageReplyMarkup",
+    ]
     assert "reply_markup" not in fake.sent(CHAT)[-1]
     assert await bot.delete_message(CHAT, message.message_id)
     with pytest.raises(BadRequest, match=r"(?i)message to edit not found"):
@@ -351,8 +369,9 @@ async def test_user_messages_cannot_be_edited(fake: FakeBotApi, bot: Bot) -> Non
 
 
 async def test_photo_upload_download_and_location(fake: FakeBotApi, bot: Bot) -> None:
-    sent = await bot.send_photo(CHAT, PNG_1X1, filename="chart.png",
-                                caption="<i>نمودار</i>", parse_mode="HTML")
+    sent = await bot.send_photo(
+        CHAT, PNG_1X1, filename="chart.png", caption="<i>نمودار</i>", parse_mode="HTML"
+    )
     assert sent.photo[-1].width == 1 and sent.caption == "نمودار"
     upload = fake.calls("sendPhoto")[0].files["photo"]
     assert upload.size == len(PNG_1X1) and upload.content_type == "image/png"
@@ -374,7 +393,11 @@ async def test_photo_upload_download_and_location(fake: FakeBotApi, bot: Bot) ->
     assert doc.document is not None and doc.document.file_name == "vat.csv"
     assert await bot.send_chat_action(CHAT, "typing")
     assert [m["method"] for m in fake.sent(CHAT)] == [
-        "sendPhoto", "sendPhoto", "sendLocation", "sendDocument"]
+        "sendPhoto",
+        "sendPhoto",
+        "sendLocation",
+        "sendDocument",
+    ]
 
 
 async def test_commands_menu_chat_and_me(fake: FakeBotApi, bot: Bot) -> None:
@@ -418,9 +441,12 @@ def test_factories_are_valid_updates() -> None:
 
 def test_api_error_payload() -> None:
     error = ApiError(429, "Too Many Requests: retry after 3", retry_after=3)
-    assert error.payload() == {"ok": False, "error_code": 429,
-                               "description": "Too Many Requests: retry after 3",
-                               "parameters": {"retry_after": 3}}
+    assert error.payload() == {
+        "ok": False,
+        "error_code": 429,
+        "description": "Too Many Requests: retry after 3",
+        "parameters": {"retry_after": 3},
+    }
 
 
 async def test_callback_carries_the_stored_message(fake: FakeBotApi, bot: Bot) -> None:

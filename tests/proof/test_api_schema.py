@@ -151,12 +151,15 @@ def test_operation_conforms(served_api: Served, label: str) -> None:
     @given(case=operation.as_strategy(), authorized=st.booleans())
     def check(case: Case, authorized: bool) -> None:
         response = case.call(
-            base_url=served_api.url, headers=headers if authorized else None,
-            session=session, timeout=30,
+            base_url=served_api.url,
+            headers=headers if authorized else None,
+            session=session,
+            timeout=30,
         )
         if response.status_code >= 500:
-            failures.append(f"{response.status_code} for {case.as_curl_command()}\n"
-                            f"{response.text[:500]}")
+            failures.append(
+                f"{response.status_code} for {case.as_curl_command()}\n{response.text[:500]}"
+            )
             return
         excluded = [positive_data_acceptance] if label in CROSS_FIELD_RULES else None
         try:
@@ -172,15 +175,27 @@ def test_hostile_query_strings_never_5xx(served_api: Served) -> None:
     hostile = ["\x00", "%00", "\ufffd", "'; DROP TABLE projects; --", "٠١", "9" * 5000, "<b>"]
     for value in hostile:
         for path, name in (
-            ("/api/v1/projects", "q"), ("/api/v1/projects", "district"),
-            ("/api/v1/vat-shares", "municipality"), ("/api/v1/reports", "municipality"),
-            ("/api/v1/projects", "page"), ("/api/v1/vat-shares", "from"),
+            ("/api/v1/projects", "q"),
+            ("/api/v1/projects", "district"),
+            ("/api/v1/vat-shares", "municipality"),
+            ("/api/v1/reports", "municipality"),
+            ("/api/v1/projects", "page"),
+            ("/api/v1/vat-shares", "from"),
         ):
             response = requests.get(f"{served_api.url}{path}", params={name: value}, timeout=30)
             assert response.status_code < 500, (path, name, value, response.text[:300])
             assert "error" in response.json() or response.status_code == 200
-    for body in ('{"text": "\\ud800 سهم مشهد"}', '{"text": "\\u0000\\u0000"}',
-                 '{"text": "سلام", "today": "\\ud800"}', "[1,", '{"text": 5}'):
-        response = requests.post(f"{served_api.url}/api/v1/ask", data=body.encode(),
-                                 headers={"Content-Type": "application/json"}, timeout=30)
+    for body in (
+        '{"text": "\\ud800 سهم مشهد"}',
+        '{"text": "\\u0000\\u0000"}',
+        '{"text": "سلام", "today": "\\ud800"}',
+        "[1,",
+        '{"text": 5}',
+    ):
+        response = requests.post(
+            f"{served_api.url}/api/v1/ask",
+            data=body.encode(),
+            headers={"Content-Type": "application/json"},
+            timeout=30,
+        )
         assert response.status_code < 500, (body, response.text[:300])

@@ -70,17 +70,79 @@ QUESTIONS = [
     "۱۴۰۲ و ۱۴۰۳ رو مقایسه کن",
 ]
 JUNK_PIECES = [
-    "\u200f", "\u200e", "\u202e", "\u2066", "\u200d", "\u200c", "\ufeff", "\u0300\u0301",
-    "👨‍👩‍👧‍👦", "🇮🇷", "😀", "\ud83d", "\udfff", "\x00", "<b>", "&", "</i>", "*_`[", "\n",
-    "مالیات", "پروژه", "۱۴۰۳", "99999999999999999999", "'; DROP TABLE feedback; --", "a",
+    "\u200f",
+    "\u200e",
+    "\u202e",
+    "\u2066",
+    "\u200d",
+    "\u200c",
+    "\ufeff",
+    "\u0300\u0301",
+    "👨‍👩‍👧‍👦",
+    "🇮🇷",
+    "😀",
+    "\ud83d",
+    "\udfff",
+    "\x00",
+    "<b>",
+    "&",
+    "</i>",
+    "*_`[",
+    "\n",
+    "مالیات",
+    "پروژه",
+    "۱۴۰۳",
+    "99999999999999999999",
+    "'; DROP TABLE feedback; --",
+    "a",
 ]
-COMMANDS = ["start", "help", "subscribe", "unsubscribe", "mysubscription", "feedback", "status",
-            "cancel", "reply", "inbox", "show", "setstatus", "nonsense", "START", "start@other_bot"]
-CALLBACKS = ["p:P-1001", "p:NOPE", "r:1:1", "r:999999:0", "r:x:y", "w:feedback:kind:complaint",
-             "w:feedback:zzz", "w:nope:1", "h:0123456789ab", "i:vat_share|p=1403-01:1403-12",
-             "i:vat_share|p=9999-99:0000-00", "l:n=99999", "l:n=0", "q:nope", "m:main", "m:where",
-             "u:weekly", "u:monthly", "x:", "s:SH-00000", "f:", "f:P-1001", "a:سلام", "", ":",
-             "zz", "\ud800:x", "a:" + "ب" * 40]
+COMMANDS = [
+    "start",
+    "help",
+    "subscribe",
+    "unsubscribe",
+    "mysubscription",
+    "feedback",
+    "status",
+    "cancel",
+    "reply",
+    "inbox",
+    "show",
+    "setstatus",
+    "nonsense",
+    "START",
+    "start@other_bot",
+]
+CALLBACKS = [
+    "p:P-1001",
+    "p:NOPE",
+    "r:1:1",
+    "r:999999:0",
+    "r:x:y",
+    "w:feedback:kind:complaint",
+    "w:feedback:zzz",
+    "w:nope:1",
+    "h:0123456789ab",
+    "i:vat_share|p=1403-01:1403-12",
+    "i:vat_share|p=9999-99:0000-00",
+    "l:n=99999",
+    "l:n=0",
+    "q:nope",
+    "m:main",
+    "m:where",
+    "u:weekly",
+    "u:monthly",
+    "x:",
+    "s:SH-00000",
+    "f:",
+    "f:P-1001",
+    "a:سلام",
+    "",
+    ":",
+    "zz",
+    "\ud800:x",
+    "a:" + "ب" * 40,
+]
 
 
 def _junk(rng: random.Random) -> str:
@@ -121,8 +183,9 @@ def _busy_update(rng: random.Random, chat_id: int, message_ids: list[int]) -> Js
     if roll < 0.70:
         return photo_update(chat_id, f"photo-{chat_id}", caption=None)
     if roll < 0.78:
-        return contact_update(chat_id, "+98912" + str(rng.randrange(10**6, 10**7)),
-                              own=rng.random() < 0.3)
+        return contact_update(
+            chat_id, "+98912" + str(rng.randrange(10**6, 10**7)), own=rng.random() < 0.3
+        )
     if roll < 0.83:
         return location_update(chat_id, rng.uniform(-90, 90), rng.uniform(-180, 180))
     args = rng.choice(["", "junk", _junk(rng)[:60]])
@@ -227,8 +290,10 @@ async def test_bot_survives_random_updates(sqlite_sample_url: str) -> None:
             wrong = {c: n for c, n in counts.items() if n != 1}
             assert not wrong, (
                 f"{len(wrong)} probe chats did not get exactly one reply, e.g. "
-                + ", ".join(f"{c}: {n} for {probes[c].get('message', {}).get('text', '')[:60]!r}"
-                            for c, n in list(wrong.items())[:5])
+                + ", ".join(
+                    f"{c}: {n} for {probes[c].get('message', {}).get('text', '')[:60]!r}"
+                    for c, n in list(wrong.items())[:5]
+                )
             )
             channel_sends = [m for m in bot.fake.sent() if m["chat"]["type"] == "channel"]
             assert not channel_sends
@@ -239,9 +304,7 @@ async def test_bot_survives_random_updates(sqlite_sample_url: str) -> None:
             assert len(sent) == 1 and rial_exact(total) in sent[0]["text"]
     finally:
         logging.getLogger().removeHandler(errors)
-    assert not errors.records, "\n".join(
-        f"{r.name}: {r.getMessage()}" for r in errors.records[:10]
-    )
+    assert not errors.records, "\n".join(f"{r.name}: {r.getMessage()}" for r in errors.records[:10])
     ok, fk = _integrity(db_url.split("///", 1)[1])
     assert ok == "ok"
     assert fk == []

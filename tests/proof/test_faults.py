@@ -33,11 +33,21 @@ QUESTION = "سهم مشهد از مالیات سال ۱۴۰۳ چقدر بود؟"
 async def test_reply_is_delivered_despite_bot_api_fault(bot: BotHarness, fault: str) -> None:
     chat = 8100 + len(fault)
     if fault == "429":
-        bot.fake.fail_next("sendMessage", status=429, description="Too Many Requests: retry "
-                           "after 1", retry_after=1, chat_id=chat)
+        bot.fake.fail_next(
+            "sendMessage",
+            status=429,
+            description="Too Many Requests: retry after 1",
+            retry_after=1,
+            chat_id=chat,
+        )
     elif fault in ("500", "502"):
-        bot.fake.fail_next("sendMessage", status=int(fault), description="Internal Server Error",
-                           times=2, chat_id=chat)
+        bot.fake.fail_next(
+            "sendMessage",
+            status=int(fault),
+            description="Internal Server Error",
+            times=2,
+            chat_id=chat,
+        )
     elif fault == "drop":
         bot.fake.drop_connection_next("sendMessage")
     else:
@@ -51,8 +61,9 @@ async def test_permanent_failure_is_logged_not_silent(
     bot: BotHarness, caplog: pytest.LogCaptureFixture
 ) -> None:
     chat = 8200
-    bot.fake.fail_next("sendMessage", status=500, description="Internal Server Error", times=10,
-                       chat_id=chat)
+    bot.fake.fail_next(
+        "sendMessage", status=500, description="Internal Server Error", times=10, chat_id=chat
+    )
     await bot.feed(message_update(chat, QUESTION))
     for _ in range(200):
         if "error while handling update" in caplog.text:
@@ -101,8 +112,14 @@ def test_sqlite_concurrent_writers_never_see_database_locked(
     script.write_text(_WRITER, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     procs = [
-        subprocess.Popen([sys.executable, str(script), url, str(w), "40"], cwd=REPO, env=env,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, str(script), url, str(w), "40"],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for w in range(4)
     ]
     codes: list[str] = []
@@ -120,8 +137,10 @@ def test_sqlite_concurrent_writers_never_see_database_locked(
 # --- SIGKILL during import: all or nothing ----------------------------------------------------
 def _counts(path: str) -> tuple[int, int]:
     with sqlite3.connect(path) as conn:
-        return (conn.execute("SELECT count(*) FROM vat_shares").fetchone()[0],
-                conn.execute("SELECT count(*) FROM municipalities").fetchone()[0])
+        return (
+            conn.execute("SELECT count(*) FROM vat_shares").fetchone()[0],
+            conn.execute("SELECT count(*) FROM municipalities").fetchone()[0],
+        )
 
 
 @pytest.mark.slow
@@ -136,8 +155,12 @@ def test_sigkill_during_import_leaves_all_or_nothing(tmp_path: Path, templates: 
     shafaf = Path(sys.executable).with_name("shafaf")
     wal = Path(path + "-wal")
     start_size = wal.stat().st_size if wal.exists() else 0
-    proc = subprocess.Popen([str(shafaf), "import", str(folder)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [str(shafaf), "import", str(folder)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     killed_mid_write = False
     deadline = time.monotonic() + 120
     while proc.poll() is None and time.monotonic() < deadline:
@@ -155,8 +178,9 @@ def test_sigkill_during_import_leaves_all_or_nothing(tmp_path: Path, templates: 
     assert after == before or after == complete, (before, after, rows)
     assert killed_mid_write, "the import finished before the write phase could be interrupted"
     # The database still takes the same import afterwards.
-    done = subprocess.run([str(shafaf), "import", str(folder)], env=env, capture_output=True,
-                          text=True, timeout=300)
+    done = subprocess.run(
+        [str(shafaf), "import", str(folder)], env=env, capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert _counts(path)[0] == before[0] + rows
 
@@ -191,8 +215,13 @@ async def test_sigkill_during_feedback_loses_nothing_acknowledged(
     script.write_text(_SUBMITTER, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, str(script), sample_db_url, cwd=REPO, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
+        sys.executable,
+        str(script),
+        sample_db_url,
+        cwd=REPO,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,
     )
     assert proc.stdout is not None
     acknowledged: list[str] = []

@@ -230,11 +230,15 @@ async def test_assistant_answers_hostile_text_on_both_databases(sample_runtime) 
 
     services = sample_runtime.services
     engine = ConversationEngine(
-        services, sample_runtime.asker, default_flows(services),
+        services,
+        sample_runtime.asker,
+        default_flows(services),
         EngineConfig(frozenset(), sample_runtime.settings.zone),
     )
-    renderer = Renderer(platform_for(sample_runtime.settings.model_copy(
-        update={"bot_token": "1:x"})), CallbackCodec())
+    renderer = Renderer(
+        platform_for(sample_runtime.settings.model_copy(update={"bot_token": "1:x"})),
+        CallbackCodec(),
+    )
     from backend.flows.base import ChatRef
 
     chat = ChatRef("telegram", 77, 77, "شهروند\ud800")
@@ -250,4 +254,3 @@ async def test_assistant_answers_hostile_text_on_both_databases(sample_runtime) 
     result = await sample_runtime.asker.ask("سهم مشهد از مالیات سال ۱۴۰۳ چقدر بود؟", TODAY)
     assert result.understanding.intent == "vat_share"
     assert result.understanding.entities["period"] == {"from": "1403-01", "to": "1403-12"}
-

@@ -45,8 +45,15 @@ def test_retention_setting_default_and_environment(monkeypatch: pytest.MonkeyPat
 
 async def _submit(runtime: Runtime, text: str, phone: str | None) -> str:
     info = await runtime.services.feedback.submit(
-        FeedbackDraft("telegram", 4242, 4242, "complaint", text,
-                      contact_phone=phone, contact_name="مریم" if phone else None)
+        FeedbackDraft(
+            "telegram",
+            4242,
+            4242,
+            "complaint",
+            text,
+            contact_phone=phone,
+            contact_name="مریم" if phone else None,
+        )
     )
     return info.tracking_code
 
@@ -57,7 +64,8 @@ async def test_purge_erases_only_old_contact_details(sample_runtime: Runtime) ->
     sessions = sample_runtime.services.sessions
     async with sessions() as session, session.begin():
         await session.execute(
-            update(Feedback).where(Feedback.tracking_code == old)
+            update(Feedback)
+            .where(Feedback.tracking_code == old)
             .values(created_at=utcnow() - timedelta(days=181))
         )
     await sample_runtime.services.conversations.set(
@@ -162,8 +170,13 @@ async def test_shafaf_run_never_prints_the_token(tmp_path: Path) -> None:
         }
         shafaf = Path(sys.executable).with_name("shafaf")
         proc = await asyncio.create_subprocess_exec(
-            str(shafaf), "-v", "run", cwd=tmp_path, env=env,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+            str(shafaf),
+            "-v",
+            "run",
+            cwd=tmp_path,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
             limit=16 * 1024 * 1024,  # -v logs some very long DEBUG lines
         )
         assert proc.stdout is not None
