@@ -23,8 +23,8 @@ from fractions import Fraction
 import jdatetime
 
 from backend.months import Month, MonthRange
+from nlp.digits import to_persian_digits
 
-_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 THOUSANDS_SEP = "\u066c"  # ٬
 DECIMAL_SEP = "\u066b"  # ٫
 PERCENT_SIGN = "\u066a"  # ٪
@@ -68,7 +68,7 @@ Number = int | float | Fraction | Decimal
 
 def fa_digits(text: str) -> str:
     """Replace ASCII digits with Persian digits."""
-    return text.translate(_FA_DIGITS)
+    return to_persian_digits(text)
 
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -77,7 +77,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 def fa_digits_in_prose(text: str) -> str:
     """Persian digits in running text, but leave codes and links ("D-101", URLs) as written."""
     return " ".join(
-        word if _LATIN.search(word) else word.translate(_FA_DIGITS) for word in text.split(" ")
+        word if _LATIN.search(word) else to_persian_digits(word) for word in text.split(" ")
     )
 
 

@@ -43,7 +43,7 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from backend.clock import utcnow
-from backend.jalali import JalaliDateError, parse_jalali_date, to_ascii_digits, to_persian_digits
+from backend.jalali import JalaliDateError, parse_jalali_date
 from backend.models import (
     PROJECT_STATUSES,
     Base,
@@ -58,6 +58,7 @@ from backend.models import (
     VatRate,
     VatShare,
 )
+from nlp.digits import to_ascii_digits, to_persian_digits
 
 __all__ = [
     "FILE_NAMES",

@@ -9,10 +9,8 @@ from functools import lru_cache
 import jdatetime
 
 from backend.formatting import MONTH_NAMES
+from nlp.digits import to_ascii_digits, to_persian_digits
 
-# Persian (۰-۹) and Arabic-Indic (٠-٩) digits map to ASCII; everything else passes through.
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 
 
@@ -23,16 +21,6 @@ class JalaliDateError(ValueError):
         super().__init__(reason_en)
         self.reason_fa = reason_fa
         self.reason_en = reason_en
-
-
-def to_ascii_digits(text: str) -> str:
-    """Replace Persian and Arabic-Indic digits with ASCII digits."""
-    return text if text.isascii() else text.translate(_DIGITS)
-
-
-def to_persian_digits(text: str) -> str:
-    """Replace ASCII digits with Persian digits (for Persian messages)."""
-    return text.translate(_FA_DIGITS)
 
 
 @lru_cache(maxsize=1024)

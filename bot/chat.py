@@ -18,9 +18,9 @@ from backend.render_plain import numbered_actions, render_plain
 from backend.reply import Action, Reply
 from backend.services import Services
 from bot.engine import ConversationEngine, EngineConfig
+from nlp.digits import to_ascii_digits
 
 CLI_CHAT = ChatRef(platform="cli", chat_id=0, user_id=0, first_name=None)
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 PROMPT = "شما> "
 
 
@@ -67,7 +67,7 @@ async def run_chat(
             continue
         if line in ("/quit", "/exit"):
             return 0
-        number = line.translate(_DIGITS)
+        number = to_ascii_digits(line)
         if number.isdigit() and 1 <= int(number) <= len(actions):
             action = actions[int(number) - 1]
             if action.kind == "url":

@@ -30,12 +30,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from nlp.digits import to_persian_digits
+
 __all__ = ["ZWNJ", "fold", "normalize", "to_persian_digits"]
 
 ZWNJ = "\u200c"
-
-_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-_ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 
 
 def _build_table() -> dict[int, str | None]:
@@ -176,11 +175,3 @@ def fold(text: str) -> str:
     if "ه ی" in out:
         out = _FOLD_HEH_YEH.sub("ه", out)
     return _SPACES.sub(" ", out).strip()
-
-
-_TO_PERSIAN = str.maketrans("0123456789" + _ARABIC_DIGITS, _PERSIAN_DIGITS * 2)
-
-
-def to_persian_digits(text: str) -> str:
-    """Return `text` with ASCII and Arabic-Indic digits written as Persian digits (for display)."""
-    return text.translate(_TO_PERSIAN)

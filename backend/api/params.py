@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from backend.errors import InvalidInput
 from backend.months import Month
 from backend.untrusted import clean_text
+from nlp.digits import to_ascii_digits
 
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 MAX_PARAM_LENGTH = 200
 
 
@@ -18,7 +18,7 @@ def text(query: Mapping[str, str], name: str) -> str | None:
     if value is None:
         return None
     # NUL and lone surrogates reach the database driver otherwise (PostgreSQL rejects them).
-    value = clean_text(value).strip().translate(_DIGITS)
+    value = to_ascii_digits(clean_text(value).strip())
     if len(value) > MAX_PARAM_LENGTH:
         raise InvalidInput(f"{name} is longer than {MAX_PARAM_LENGTH} characters")
     return value or None

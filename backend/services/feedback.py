@@ -22,6 +22,7 @@ from backend.models import (
     Project,
 )
 from backend.services.base import SessionFactory
+from nlp.digits import to_ascii_digits
 
 MAX_FEEDBACK_LENGTH = 4000
 TRACKING_PREFIX = "SH-"
@@ -97,8 +98,7 @@ class FeedbackInfo:
 
 def normalize_code(code: str) -> str:
     """Canonical form of a tracking code as typed (ASCII digits, upper case, no spaces)."""
-    digits = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-    return code.strip().translate(digits).upper().replace(" ", "")
+    return to_ascii_digits(code.strip()).upper().replace(" ", "")
 
 
 def _new_code() -> str:

@@ -19,6 +19,7 @@ from backend.clock import aware, utcnow
 from backend.errors import InvalidInput, NotFound
 from backend.services.base import SessionFactory
 from backend.staff_models import STAFF_ROLES, StaffAudit, StaffToken, StaffUser
+from nlp.digits import to_ascii_digits
 
 # scrypt with N=2^15, r=8 costs 32 MiB and ~0.1 s per guess: memory-hard, as the issue asks,
 # and still quick enough for a human login. Parameters are stored with each hash.
@@ -149,8 +150,7 @@ def _account(row: StaffUser) -> StaffAccount:
 
 
 def _clean_scope(values: list[str] | tuple[str, ...] | None) -> list[str]:
-    digits = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
-    return sorted({v.strip().translate(digits) for v in values or () if v.strip()})
+    return sorted({to_ascii_digits(v.strip()) for v in values or () if v.strip()})
 
 
 class AccountService:

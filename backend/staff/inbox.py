@@ -40,6 +40,7 @@ from backend.staff.accounts import StaffIdentity
 from backend.staff.texts import FEEDBACK_KIND_LABELS, FEEDBACK_STATUS_LABELS
 from backend.staff_models import FeedbackAssignment, FeedbackRedaction, StaffUser
 from backend.untrusted import clean_text
+from nlp.digits import to_ascii_digits
 
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 25
@@ -51,7 +52,6 @@ SORTS: dict[str, str] = {
     "updated": "آخرین تغییر",
     "status": "وضعیت",
 }
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 _JDATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _CODE_QUERY = re.compile(r"SH-?\d{1,8}", re.IGNORECASE)
@@ -87,7 +87,7 @@ class InboxFilter:
             return value or None
 
         def number(name: str, default: int, high: int) -> int:
-            raw = (text(name) or "").translate(_DIGITS)
+            raw = to_ascii_digits(text(name) or "")
             return min(max(int(raw), 1), high) if raw.isdigit() else default
 
         sort = text("sort") or "newest"
@@ -216,7 +216,7 @@ def _escape_like(value: str) -> str:
 
 def parse_jalali_day(value: str) -> jdatetime.date | None:
     """Parse a Jalali YYYY-MM-DD (any digits), or None when it is not a real date."""
-    match = _JDATE.fullmatch(value.strip().translate(_DIGITS).replace("/", "-"))
+    match = _JDATE.fullmatch(to_ascii_digits(value.strip()).replace("/", "-"))
     if match is None:
         return None
     try:
@@ -295,9 +295,9 @@ class InboxService:
             else:
                 nothing("kind")
         if f.project:
-            stmt = stmt.where(Project.code == f.project.translate(_DIGITS))
+            stmt = stmt.where(Project.code == to_ascii_digits(f.project))
         if f.district:
-            stmt = stmt.where(District.code == f.district.translate(_DIGITS))
+            stmt = stmt.where(District.code == to_ascii_digits(f.district))
         if f.category:
             stmt = stmt.where(Category.slug == f.category)
         if f.assignee:
@@ -326,7 +326,7 @@ class InboxService:
     @staticmethod
     def _search(stmt: Select[Any], raw: str, viewer: StaffIdentity) -> Select[Any]:
         q = raw.translate(_LETTERS).strip()
-        code = q.translate(_DIGITS).replace(" ", "")
+        code = to_ascii_digits(q).replace(" ", "")
         if _CODE_QUERY.fullmatch(code):
             code = code.upper()
             code = code if code.startswith("SH-") else "SH-" + code[2:]

@@ -23,7 +23,6 @@ from backend.jalali import (
     format_jalali_date,
     is_leap_year,
     parse_jalali_date,
-    to_ascii_digits,
 )
 from backend.models import (
     Base,
@@ -35,6 +34,7 @@ from backend.models import (
     VatRate,
     VatShare,
 )
+from nlp.digits import to_ascii_digits
 from tests.conftest import need_shared_eval
 
 ROOT = Path(__file__).resolve().parents[2]

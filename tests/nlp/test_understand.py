@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import statistics
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -118,28 +116,6 @@ def test_empty_text() -> None:
 
 def test_gazetteer_cache_reuses_the_build() -> None:
     assert gazetteer_for(DATA) is gazetteer_for(DATA)
-
-
-def test_latency() -> None:
-    questions = [
-        "سهم نیشابور از ارزش افزوده پارسال چقدر بود؟",
-        "پروژه‌های در حال اجرای منطقه ۹ مشهد",
-        "بوستان لاله کی تموم میشه",
-        "اگه ۳ میلیون تومن خرید کنم چقدرش به شهر میرسه",
-        "کد رهگیری ۴۴۸۱۲ چی شد",
-        "mogayese sahme mashhad va neyshabur",
-    ] * 20
-    for q in questions[:6]:
-        understand(q, GAZ, TODAY)
-    times = []
-    for q in questions:
-        t0 = time.perf_counter()
-        understand(q, GAZ, TODAY)
-        times.append(time.perf_counter() - t0)
-    times.sort()
-    # budget: p50 ≤ 1 ms, p99 ≤ 5 ms; asserted with slack for slow CI machines
-    assert statistics.median(times) < 0.003
-    assert times[int(len(times) * 0.99)] < 0.015
 
 
 def test_dev_set_meets_targets() -> None:
