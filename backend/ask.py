@@ -1,10 +1,11 @@
-"""One path for a question, whatever door it comes in by: text → understanding → reply."""
+"""Understanding a question against the database's names (the gazetteer), cached per data version.
+
+The conversation (`backend/conversation/`) asks this service what a text means; the doors
+(`backend/conversation/doors.py`) never call it directly."""
 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
-from typing import Any
 
 import jdatetime
 
@@ -12,24 +13,6 @@ from backend.services import Services
 from nlp.gazetteer import Gazetteer
 from nlp.pipeline import understand
 from nlp.types import Understanding
-
-
-@dataclass(frozen=True, slots=True)
-class AskResult:
-    """A question's understanding and the text the bot would answer with."""
-
-    understanding: Understanding
-    answer: str
-
-    def as_json(self) -> dict[str, Any]:
-        """Return what `shafaf ask --json` prints and POST /api/v1/ask answers."""
-        u = self.understanding
-        return {
-            "intent": u.intent,
-            "confidence": round(u.confidence, 4),
-            "entities": u.entities,
-            "answer": self.answer,
-        }
 
 
 class GazetteerCache:
@@ -61,7 +44,7 @@ class GazetteerCache:
 
 
 class AskService:
-    """Understand a question against the database's names and build the bot's reply."""
+    """Understand a question against the database's names."""
 
     def __init__(self, services: Services, gazetteers: GazetteerCache | None = None) -> None:
         self._services = services
@@ -71,12 +54,3 @@ class AskService:
         """Return what the question means (no answer)."""
         gazetteer = await self.gazetteers.get()
         return understand(text, gazetteer, today)
-
-    async def ask(self, text: str, today: jdatetime.date) -> AskResult:
-        """Return the understanding and the plain-text answer."""
-        from backend.assistant import Assistant
-        from backend.render_plain import render_plain
-
-        understanding = await self.understand(text, today)
-        reply = await Assistant(self._services).reply(understanding, today)
-        return AskResult(understanding, render_plain(reply))

@@ -22,6 +22,7 @@ from fractions import Fraction
 
 import jdatetime
 
+from backend.labels import PROJECT_STATUS_LABELS
 from backend.months import Month, MonthRange
 from nlp.digits import to_persian_digits
 
@@ -47,12 +48,6 @@ MONTH_NAMES: tuple[str, ...] = (
 SEASON_NAMES: tuple[str, ...] = ("بهار", "تابستان", "پاییز", "زمستان")
 HALF_NAMES: tuple[str, ...] = ("نیمه اول", "نیمه دوم")
 
-STATUS_LABELS: dict[str, str] = {
-    "planned": "برنامه‌ریزی‌شده",
-    "in_progress": "در حال اجرا",
-    "completed": "تکمیل‌شده",
-    "suspended": "متوقف",
-}
 
 TOMAN = "تومان"
 RIAL = "ریال"
@@ -187,7 +182,7 @@ def date_label(day: jdatetime.date) -> str:
 
 def status_label(status: str) -> str:
     """Return the Persian label of a project status (unknown statuses pass through)."""
-    return STATUS_LABELS.get(status, status)
+    return PROJECT_STATUS_LABELS.get(status, status)
 
 
 def progress_bar(percent: float, width: int = 10) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from backend.months import MonthRange
+from nlp.types import Understanding
 
 BlockKind = Literal["title", "text", "fact", "list", "note", "source"]
 
@@ -29,7 +30,7 @@ ACTION_KINDS: frozenset[str] = frozenset(
         "feedback_status",  # payload: a tracking code
         "subscribe",  # payload: "weekly" | "monthly"
         "unsubscribe",  # payload: ""
-        "flow",  # payload: "<flow>:<choice>"; routed to that flow (backend/flows/base.py)
+        "flow",  # payload: "<flow>:<choice>"; routed to that flow (conversation/flows)
         "rate",  # payload: "<question id>:<1|0>"; 👍/👎 on an answer
     }
 )
@@ -79,6 +80,8 @@ class Reply:
     location: tuple[float, float] | None = None  # (lat, lon)
     answered: bool = True  # False: fallback, out of scope, no data (logged for staff)
     sample: bool = False  # figures come from the bundled sample data
+    # What the text was understood as, when the reply answers a typed question (`ask --json`).
+    understanding: Understanding | None = None
 
     def all_actions(self) -> list[Action]:
         """Return the buttons in reading order."""

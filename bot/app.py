@@ -28,15 +28,15 @@ from telegram.ext import (
 
 from backend.ask import AskService
 from backend.config import Settings
-from backend.flows.base import Flow
+from backend.conversation import Conversation, ConversationConfig, Flow, default_flows
+from backend.conversation.router import CITIZEN_COMMANDS, STAFF_COMMANDS
 from backend.services import Services
 from bot import texts as T
 from bot.callbacks import CallbackCodec
 from bot.context import DEPS_KEY, BotDeps, ShafafApp, ShafafContext
-from bot.engine import ConversationEngine, EngineConfig
 from bot.flood import FloodGuard
 from bot.handlers.buttons import on_button
-from bot.handlers.commands import COMMANDS, on_command, on_group_command
+from bot.handlers.commands import on_command, on_group_command
 from bot.handlers.guards import flood_guard, on_error
 from bot.handlers.messages import on_media, on_other, on_text
 from bot.handlers.staff import on_staff_command
@@ -46,7 +46,6 @@ from bot.sender import DRAIN_INTERVAL_SECONDS, OutboxSender
 
 log = logging.getLogger("shafaf.bot")
 
-STAFF_COMMANDS = ("inbox", "show", "reply", "setstatus")
 SENDER_KEY = "shafaf_sender"
 
 
@@ -83,17 +82,6 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         """Nothing to tear down."""
 
 
-def default_flows(services: Services) -> dict[str, Flow]:
-    """Return the multi-step flows this build has (feedback, when its module is present)."""
-    flows: dict[str, Flow] = {}
-    try:
-        from backend.flows.feedback import FeedbackFlow
-    except ImportError:  # pragma: no cover - the flow ships with the backend
-        return flows
-    flows["feedback"] = FeedbackFlow(services)
-    return flows
-
-
 def build_application(
     settings: Settings,
     services: Services,
@@ -124,11 +112,11 @@ def build_application(
     async def alert(chat_id: int, text: str) -> None:
         await application.bot.send_message(chat_id, text)
 
-    engine = ConversationEngine(
+    engine = Conversation(
         services,
         asker,
         default_flows(services) if flows is None else flows,
-        EngineConfig(settings.staff_chat_id_set, settings.zone),
+        ConversationConfig(settings.zone, settings.staff_chat_id_set),
         alert=alert,
     )
     deps = BotDeps(
@@ -157,7 +145,7 @@ def _add_handlers(application: ShafafApp, settings: Settings) -> None:
                 on_staff_command,
                 filters=filters.UpdateType.MESSAGE & (filters.ChatType.PRIVATE | staff_chats),
             ),
-            CommandHandler(list(COMMANDS), on_command, filters=private),
+            CommandHandler(list(CITIZEN_COMMANDS), on_command, filters=private),
             MessageHandler(private & filters.COMMAND, on_command),  # unknown commands
             MessageHandler(groups & filters.COMMAND, on_group_command),
             MessageHandler(private & filters.TEXT, on_text),

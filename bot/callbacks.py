@@ -13,7 +13,7 @@ import hashlib
 import re
 from collections import OrderedDict
 
-from backend import texts_fa as assistant_texts
+from backend.conversation import texts as conversation_texts
 from backend.reply import ACTION_KINDS, CALLBACK_LIMIT_BYTES, Action
 from backend.untrusted import clean_text
 
@@ -46,7 +46,7 @@ class CallbackCodec:
     def __init__(self, table_size: int = _TABLE_SIZE) -> None:
         self._table: OrderedDict[str, tuple[str, str]] = OrderedDict()
         self._size = table_size
-        for question in assistant_texts.HELP_EXAMPLES:
+        for question in conversation_texts.HELP_EXAMPLES:
             self.encode(Action(question, "ask", question))
 
     def encode(self, action: Action) -> str:

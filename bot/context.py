@@ -8,9 +8,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from backend.flows.base import ChatRef
+from backend.conversation import ChatRef, Conversation
 from backend.untrusted import clean_text
-from bot.engine import ConversationEngine
 from bot.flood import FloodGuard
 from bot.platforms import Platform
 from bot.render import Renderer
@@ -22,7 +21,7 @@ DEPS_KEY = "shafaf"
 class BotDeps:
     """What every handler may use; built once per Application."""
 
-    engine: ConversationEngine
+    engine: Conversation
     renderer: Renderer
     flood: FloodGuard
     platform: Platform

@@ -84,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("text", nargs="+", metavar="TEXT")
     ask.add_argument("--json", action="store_true", help="print intent, entities and answer")
     ask.add_argument("--today", help="Jalali YYYY-MM-DD to resolve relative periods against")
+    ask.add_argument(
+        "--conversation",
+        metavar="ID",
+        help="carry the chat's context between calls (any id you keep; without it, none)",
+    )
 
     sub.add_parser("chat", help="talk to the bot in the terminal (buttons as numbers)")
 
@@ -239,7 +244,6 @@ async def _run(settings: Settings, _: argparse.Namespace) -> int:
 
 
 async def _ask(settings: Settings, args: argparse.Namespace) -> int:
-    from backend.ask import AskService
     from shafaf.runtime import open_runtime
 
     text = " ".join(args.text)
@@ -249,7 +253,7 @@ async def _ask(settings: Settings, args: argparse.Namespace) -> int:
         print(f"shafaf: --today: {exc}", file=sys.stderr)
         return 2
     async with open_runtime(settings) as runtime:
-        result = await AskService(runtime.services).ask(text, today)
+        result = await runtime.cli_door.ask(text, today, conversation_id=args.conversation)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
     else:
@@ -324,16 +328,15 @@ async def _staff(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _chat(settings: Settings, _: argparse.Namespace) -> int:
-    from bot.chat import run_chat
+    from shafaf.chat import run_chat
     from shafaf.runtime import load_sample_if_empty, open_runtime
 
     async with open_runtime(settings) as runtime:
         await load_sample_if_empty(runtime)
-        return await run_chat(settings, runtime.services, runtime.asker)
+        return await run_chat(runtime.conversation)
 
 
 async def _eval(settings: Settings, args: argparse.Namespace) -> int:
-    from backend.ask import AskService
     from nlp.evaluate import score
     from shafaf.runtime import open_runtime
 
@@ -347,7 +350,7 @@ async def _eval(settings: Settings, args: argparse.Namespace) -> int:
         print(f"shafaf: cannot read {args.file}: {exc}", file=sys.stderr)
         return 2
     async with open_runtime(settings) as runtime:
-        asker = AskService(runtime.services)
+        asker = runtime.asker
         predictions = []
         for example in examples:
             today = (

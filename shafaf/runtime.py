@@ -17,6 +17,8 @@ from backend.ask import AskService
 from backend.clock import Clock
 from backend.clock import install as install_clock
 from backend.config import Settings
+from backend.conversation import Conversation, ConversationConfig, default_flows
+from backend.conversation.doors import TextDoor
 from backend.db import create_engine, create_sessionmaker
 from backend.importer import ImportSummary, import_files, read_paths
 from backend.migrate import upgrade_to_head
@@ -36,8 +38,12 @@ class Runtime:
     clock: Clock
     engine: AsyncEngine
     services: Services
-    # One question path (and one gazetteer cache) shared by the API, the bot and the CLI.
+    # One understanding (and one gazetteer cache) shared by the API, the bot and the CLI.
     asker: AskService
+    # One conversation behind every door; the text doors answer through it.
+    conversation: Conversation
+    api_door: TextDoor
+    cli_door: TextDoor
 
 
 def build_runtime(settings: Settings) -> Runtime:
@@ -47,7 +53,23 @@ def build_runtime(settings: Settings) -> Runtime:
     install_clock(clock)
     engine = create_engine(settings.database_url)
     services = Services.build(create_sessionmaker(engine), clock.today)
-    return Runtime(settings, clock, engine, services, AskService(services))
+    asker = AskService(services)
+    conversation = Conversation(
+        services,
+        asker,
+        default_flows(services),
+        ConversationConfig(settings.zone, settings.staff_chat_id_set),
+    )
+    return Runtime(
+        settings,
+        clock,
+        engine,
+        services,
+        asker,
+        conversation,
+        TextDoor(conversation, "api"),
+        TextDoor(conversation, "cli"),
+    )
 
 
 @asynccontextmanager
@@ -83,7 +105,7 @@ def create_web_app(runtime: Runtime) -> web.Application:
         # Planned here, sent by whichever process holds the sender lock (within seconds).
         await queue_report_digest(runtime.services.sessions, code, runtime.services.today())
 
-    app = build_api_app(runtime.services, runtime.asker)
+    app = build_api_app(runtime.services, runtime.api_door)
     mount_staff(app, runtime.services, runtime.settings, on_report_published=report_published)
     return app
 

@@ -9,7 +9,7 @@ from backend.api.errors import error_middleware
 from backend.api.keys import ASK, SERVICES
 from backend.api.openapi import openapi_document
 from backend.api.routes import routes
-from backend.ask import AskService
+from backend.conversation.doors import TextDoor
 from backend.services import Services
 
 MAX_BODY_BYTES = 16 * 1024 * 1024  # CSV uploads from staff can be several MB
@@ -19,7 +19,7 @@ async def _openapi(request: web.Request) -> web.Response:
     return web.json_response(openapi_document())
 
 
-def build_api_app(services: Services, asker: AskService) -> web.Application:
+def build_api_app(services: Services, asker: TextDoor) -> web.Application:
     """Return the API application; the caller owns the engine and other lifecycles."""
     app = web.Application(middlewares=[error_middleware], client_max_size=MAX_BODY_BYTES)
     app[SERVICES] = services

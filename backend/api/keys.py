@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from backend.ask import AskService
+from backend.conversation.doors import TextDoor
 from backend.services import Services
 
 SERVICES = web.AppKey("services", Services)
-ASK = web.AppKey("ask", AskService)
+ASK = web.AppKey("ask", TextDoor)

@@ -145,6 +145,13 @@ _SCHEMAS: dict[str, Any] = {
         {
             "text": {"type": "string", "minLength": 1, "maxLength": 10000, "pattern": _NON_BLANK},
             "today": {**_JDATE_PARAM, "description": "Jalali date YYYY-MM-DD"},
+            "conversation": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 128,
+                "description": "any id the caller keeps: the chat's context carries over between "
+                "questions with the same id (without it, each question stands alone)",
+            },
         },
         required=["text"],
     ),

@@ -11,6 +11,7 @@ from backend.api import params, serialize
 from backend.api.cache import cached
 from backend.api.keys import ASK, SERVICES
 from backend.config import parse_jalali_date
+from backend.conversation.doors import MAX_CONVERSATION_ID
 from backend.errors import InvalidInput
 from backend.models import PROJECT_STATUSES
 from backend.months import MonthRange
@@ -117,12 +118,18 @@ async def ask(request: web.Request) -> web.Response:
     if not text.strip() or len(text) > MAX_QUESTION_LENGTH:
         raise InvalidInput(f"`text` must be 1 to {MAX_QUESTION_LENGTH} characters")
     today_value = body.get("today")
-    if today_value is None:
-        today = request.app[SERVICES].today()
-    else:
+    today = None
+    if today_value is not None:
         try:
             today = parse_jalali_date(str(today_value))
         except ValueError:
             raise InvalidInput("`today` must be a Jalali date YYYY-MM-DD") from None
-    result = await request.app[ASK].ask(text, today)
+    conversation = body.get("conversation")
+    if conversation is not None and (
+        not isinstance(conversation, str) or not 1 <= len(conversation) <= MAX_CONVERSATION_ID
+    ):
+        raise InvalidInput(
+            f"`conversation` must be a string of 1 to {MAX_CONVERSATION_ID} characters"
+        )
+    result = await request.app[ASK].ask(text, today, conversation_id=conversation)
     return web.json_response(result.as_json())

@@ -23,6 +23,10 @@ class FlowState:
 # chat has none: remembering that saves a database round trip per message. Bounded, and cleared
 # wholesale when full (a miss only costs one query).
 NO_FLOW_CACHE_SIZE = 100_000
+# Chats of this platform are one-off questions from a text door without a conversation id: their
+# state lives only in memory (a bounded table) and is never written to the database.
+EPHEMERAL_PLATFORM = "ask"
+EPHEMERAL_CHATS = 1_000
 
 
 class ConversationStore:
@@ -38,9 +42,12 @@ class ConversationStore:
         self._no_flow: set[tuple[str, int]] = set()
         # bumped by every write: a read that raced a write must not remember "no flow"
         self._writes = 0
+        self._ephemeral: dict[int, FlowState] = {}
 
     async def get(self, platform: str, chat_id: int) -> FlowState | None:
         """Return the chat's current flow, if one is open."""
+        if platform == EPHEMERAL_PLATFORM:
+            return self._ephemeral.get(chat_id)
         key = (platform, chat_id)
         if key in self._no_flow:
             return None
@@ -62,6 +69,11 @@ class ConversationStore:
 
     async def set(self, platform: str, chat_id: int, state: FlowState) -> None:
         """Save the chat's flow state (one open flow per chat)."""
+        if platform == EPHEMERAL_PLATFORM:
+            if len(self._ephemeral) >= EPHEMERAL_CHATS:
+                self._ephemeral.pop(next(iter(self._ephemeral)))
+            self._ephemeral[chat_id] = state
+            return
         self._writes += 1
         self._no_flow.discard((platform, chat_id))
         async with self._sessions() as session, session.begin():
@@ -97,6 +109,8 @@ class ConversationStore:
 
     async def clear(self, platform: str, chat_id: int) -> bool:
         """Close any open flow of the chat; return whether one was open."""
+        if platform == EPHEMERAL_PLATFORM:
+            return self._ephemeral.pop(chat_id, None) is not None
         self._writes += 1
         self._no_flow.discard((platform, chat_id))
         async with self._sessions() as session, session.begin():

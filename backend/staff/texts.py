@@ -1,39 +1,20 @@
 """Persian strings the staff services produce: labels and the notices citizens receive.
 
-The notices mirror the bot's own wording (bot/texts.py) so a citizen sees one voice; they are
-defined here because the backend must not import the bot package.
+Status and kind labels and the citizen's notices live in `backend/labels.py` (one catalogue for
+the bot, the panel and the services); they are re-exported here for the panel's templates.
 """
 
 from __future__ import annotations
 
-FEEDBACK_STATUS_LABELS: dict[str, str] = {
-    "new": "تازه",
-    "in_review": "در حال بررسی",
-    "answered": "پاسخ داده شده",
-    "closed": "بسته شده",
-    "rejected": "رد شده",
-    "hidden": "پنهان (هرزنامه/توهین)",
-}
-# What the citizen is told a status means (the staff labels above are terser).
-CITIZEN_STATUS_LABELS: dict[str, str] = {
-    "new": "ثبت‌شده، در انتظار بررسی",
-    "in_review": "در حال بررسی",
-    "answered": "پاسخ داده شده",
-    "closed": "بسته شده",
-    "rejected": "رد شده",
-}
-FEEDBACK_KIND_LABELS: dict[str, str] = {
-    "complaint": "شکایت",
-    "criticism": "انتقاد",
-    "suggestion": "پیشنهاد",
-    "thanks": "قدردانی",
-}
-ROLE_LABELS: dict[str, str] = {"admin": "مدیر", "reviewer": "بررسی‌کننده"}
-
-NOTICE_REPLY = (
-    "📬 پاسخ شهرداری به نظر شما ({code}):\n{text}\n\nبرای دیدن همه جزئیات: /status {code}"
+from backend.labels import (
+    CITIZEN_STATUS_LABELS,
+    FEEDBACK_KIND_LABELS,
+    FEEDBACK_STATUS_LABELS,
+    NOTICE_REPLY,
+    NOTICE_STATUS,
 )
-NOTICE_STATUS = "🔔 وضعیت نظر شما ({code}) تغییر کرد: {status}\n\nجزئیات: /status {code}"
+
+ROLE_LABELS: dict[str, str] = {"admin": "مدیر", "reviewer": "بررسی‌کننده"}
 
 REDACTED_MARK = "[حذف‌شده]"
 
@@ -47,3 +28,11 @@ def status_notice(code: str, status: str) -> str | None:
     """Compose the status-change notice, or None when the citizen is not told (hidden)."""
     label = CITIZEN_STATUS_LABELS.get(status)
     return NOTICE_STATUS.format(code=code, status=label) if label else None
+
+
+__all__ = [
+    "CITIZEN_STATUS_LABELS",
+    "FEEDBACK_KIND_LABELS",
+    "FEEDBACK_STATUS_LABELS",
+    "ROLE_LABELS",
+]

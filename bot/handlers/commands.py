@@ -3,30 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 from telegram import Update
 
-from backend.flows.base import ChatRef
-from backend.reply import Reply
+from backend.conversation.router import CITIZEN_COMMANDS
 from backend.untrusted import clean_text
 from bot import texts as T
 from bot.context import ShafafContext, chat_ref
-from bot.engine import ConversationEngine
 from bot.handlers.common import send_reply
-
-Command = Callable[[ConversationEngine, ChatRef, str], Awaitable[Reply]]
-
-COMMANDS: dict[str, Command] = {
-    "start": lambda e, c, a: e.start(c, a),
-    "help": lambda e, c, a: e.help(c),
-    "subscribe": lambda e, c, a: e.subscription_menu(c),
-    "unsubscribe": lambda e, c, a: e.unsubscribe(c),
-    "mysubscription": lambda e, c, a: e.my_subscription(c),
-    "feedback": lambda e, c, a: e.feedback(c, a),
-    "status": lambda e, c, a: e.status(c, a),
-    "cancel": lambda e, c, a: e.cancel(c),
-}
 
 
 def command_of(text: str) -> tuple[str, str | None, str]:
@@ -43,8 +26,10 @@ async def on_command(update: Update, context: ShafafContext) -> None:
     if chat is None or update.effective_message is None:
         return
     name, _, args = command_of(update.effective_message.text or "")
-    handler = COMMANDS.get(name)
-    reply = await handler(deps.engine, chat, args) if handler else deps.engine.unknown_command()
+    if name in CITIZEN_COMMANDS:
+        reply = await deps.engine.command(chat, name, args)
+    else:
+        reply = deps.engine.unknown_command()
     await send_reply(context.bot, deps, chat.chat_id, reply)
 
 
@@ -56,6 +41,6 @@ async def on_group_command(update: Update, context: ShafafContext) -> None:
     name, addressed_to, _ = command_of(message.text)
     if addressed_to is not None and addressed_to.lower() != (context.bot.username or "").lower():
         return  # another bot's command
-    if addressed_to is None and name not in COMMANDS:
+    if addressed_to is None and name not in CITIZEN_COMMANDS:
         return
     await context.bot.send_message(message.chat_id, T.GROUP_NOTICE)

@@ -12,7 +12,7 @@ from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove
 from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import ExtBot
 
-from backend.flows.texts import FB_SHARE_CONTACT_BUTTON
+from backend.conversation.texts import FB_SHARE_CONTACT_BUTTON
 from backend.reply import Reply
 from bot import texts as T
 from bot.context import BotDeps

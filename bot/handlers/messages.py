@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from backend.flows.base import FlowInput
+from backend.conversation.flows.base import FlowInput
 from bot.context import ShafafContext, chat_ref
 from bot.handlers.common import send_reply
 

@@ -16,16 +16,5 @@ async def on_staff_command(update: Update, context: ShafafContext) -> None:
     if chat is None or message is None:
         return
     name, _, args = command_of(message.text or "")
-    engine = deps.engine
-    if name == "inbox":
-        reply = await engine.staff_inbox(chat, args)
-    elif name == "show":
-        reply = await engine.staff_show(chat, args)
-    elif name == "reply":
-        code, _, text = args.partition(" ")
-        reply = await engine.staff_reply(chat, code, text)
-    else:
-        code, _, rest = args.partition(" ")
-        status, _, note = rest.strip().partition(" ")
-        reply = await engine.staff_set_status(chat, code, status, note)
+    reply = await deps.engine.command(chat, name, args)
     await send_reply(context.bot, deps, chat.chat_id, reply)

@@ -15,7 +15,8 @@ from typing import Any
 import jdatetime
 import pytest
 
-from backend.assistant import FAQ_MIN_SCORE, Assistant, amount_is_tax, rank_faq
+from backend.conversation.answers import Answers as Assistant
+from backend.conversation.answers.faq import FAQ_MIN_SCORE
 from backend.db import create_engine, create_sessionmaker
 from backend.formatting import (
     change_phrase,
@@ -40,6 +41,8 @@ from backend.reply import (
 )
 from backend.services import Services
 from backend.services.catalog import FaqEntry
+from nlp.cues import amount_is_tax
+from nlp.faq import rank_faq
 from nlp.types import Understanding
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select
 
 from backend.clock import utcnow
-from backend.flows import texts as T
-from backend.flows.base import ChatRef, Flow, FlowInput
-from backend.flows.feedback import MAX_PAYLOAD_BYTES, FeedbackFlow, rank_projects
+from backend.conversation import texts as T
+from backend.conversation.flows.base import ChatRef, Flow, FlowInput
+from backend.conversation.flows.feedback import MAX_PAYLOAD_BYTES, FeedbackFlow, rank_projects
 from backend.formatting import fa_int
 from backend.models import ChatBlock, Feedback, Project
 from backend.reply import CALLBACK_LIMIT_BYTES, Reply

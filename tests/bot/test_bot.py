@@ -8,6 +8,7 @@ import logging
 import pytest
 from sqlalchemy import update as sql_update
 
+from backend.conversation import texts as C
 from backend.formatting import rial_exact, toman, toman_with_rial
 from backend.models import Project
 from backend.services.feedback import FeedbackDraft
@@ -45,12 +46,12 @@ async def test_start_shows_welcome_and_main_menu(bot: BotHarness) -> None:
     assert "شفاف" in sent[0]["text"]
     labels = [b["text"] for b in buttons(sent[0])]
     for label in (
-        T.MENU_VAT_SHARE,
-        T.MENU_PROJECTS,
-        T.MENU_WHERE,
-        T.MENU_FEEDBACK,
-        T.MENU_REPORTS,
-        T.MENU_SUBSCRIBE,
+        C.MENU_VAT_SHARE,
+        C.MENU_PROJECTS,
+        C.MENU_WHERE,
+        C.MENU_FEEDBACK,
+        C.MENU_REPORTS,
+        C.MENU_SUBSCRIBE,
     ):
         assert label in labels
     registered = bot.fake.calls("setMyCommands")[-1].params["commands"]
@@ -69,7 +70,7 @@ async def test_deep_link_opens_project_card_with_exact_figures_and_pin(bot: BotH
     assert len(pins) == 1
     assert pins[0]["location"]["latitude"] == pytest.approx(float(row["lat"]))
     assert pins[0]["location"]["longitude"] == pytest.approx(float(row["lon"]))
-    assert any(T.SUB_BTN_FOLLOW in b["text"] for b in buttons(sent[0]))
+    assert any(C.SUB_BTN_FOLLOW in b["text"] for b in buttons(sent[0]))
 
 
 async def test_free_text_vat_share_has_exact_figure(bot: BotHarness) -> None:
@@ -77,7 +78,7 @@ async def test_free_text_vat_share_has_exact_figure(bot: BotHarness) -> None:
     assert len(sent) == 1
     total = vat_share_rial(SAMPLE_DIR, "mashhad", "1403-01", "1403-12")
     assert rial_exact(total) in sent[0]["text"]
-    assert T.RATE_QUESTION in sent[0]["text"]
+    assert C.RATE_QUESTION in sent[0]["text"]
 
 
 async def test_free_text_tax_calculator_has_municipal_part(bot: BotHarness) -> None:
@@ -99,13 +100,13 @@ async def test_project_list_pages_with_next_button(bot: BotHarness) -> None:
 async def test_thumbs_up_and_down_with_reason_are_logged(bot: BotHarness) -> None:
     chat = 1006
     answer = await bot.roundtrip(message_update(chat, "سهم مشهد از مالیات سال ۱۴۰۴"))
-    thanks = await bot.roundtrip(press(answer, T.RATE_UP, chat))
-    assert T.RATE_THANKS in thanks[0]["text"]
+    thanks = await bot.roundtrip(press(answer, C.RATE_UP, chat))
+    assert C.RATE_THANKS in thanks[0]["text"]
     answer = await bot.roundtrip(message_update(chat, "سهم مشهد از مالیات سال ۱۴۰۳"))
-    ask = await bot.roundtrip(press(answer, T.RATE_DOWN, chat))
-    assert ask[0]["text"] == T.RATE_ASK_REASON
+    ask = await bot.roundtrip(press(answer, C.RATE_DOWN, chat))
+    assert ask[0]["text"] == C.RATE_ASK_REASON
     done = await bot.roundtrip(message_update(chat, "رقم ماه آخر را هم می‌خواستم"))
-    assert T.RATE_REASON_THANKS in done[0]["text"]
+    assert C.RATE_REASON_THANKS in done[0]["text"]
     review = await bot.runtime.services.questions.to_review()
     assert [q.reason for q in review if q.helpful is False] == ["رقم ماه آخر را هم می‌خواستم"]
 
@@ -119,11 +120,11 @@ async def test_unanswered_question_is_logged_for_staff(bot: BotHarness) -> None:
 async def test_subscription_by_command_button_and_text(bot: BotHarness) -> None:
     chat, subs = 1008, bot.runtime.services.subscriptions
     menu = await bot.roundtrip(command_update(chat, "subscribe"))
-    done = await bot.roundtrip(press(menu, T.SUB_BTN_WEEKLY, chat))
+    done = await bot.roundtrip(press(menu, C.SUB_BTN_WEEKLY, chat))
     assert "هفتگی" in done[0]["text"]
     info = await subs.get("telegram", chat)
     assert info is not None and info.frequency == "weekly"
-    picker = await bot.roundtrip(press(done, T.SUB_BTN_DISTRICTS, chat))
+    picker = await bot.roundtrip(press(done, C.SUB_BTN_DISTRICTS, chat))
     _, district = find_button(picker, "منطقه")
     picked = await bot.roundtrip(press(picker, district["text"], chat))
     assert any(b["text"].startswith("✔️") for b in buttons(picked[0]))
@@ -131,23 +132,23 @@ async def test_subscription_by_command_button_and_text(bot: BotHarness) -> None:
     assert info is not None and len(info.topics["districts"]) == 1
     # change to monthly by text, keeping the topics
     menu = await bot.roundtrip(message_update(chat, "می‌خواهم مشترک گزارش‌ها بشوم"))
-    await bot.roundtrip(press(menu, T.SUB_BTN_MONTHLY, chat))
+    await bot.roundtrip(press(menu, C.SUB_BTN_MONTHLY, chat))
     info = await subs.get("telegram", chat)
     assert info is not None and info.frequency == "monthly" and info.topics["districts"]
     mine = await bot.roundtrip(command_update(chat, "mysubscription"))
     assert "ماهانه" in mine[0]["text"]
     # follow the project whose card is open
     card = await bot.roundtrip(command_update(chat, "start", f"p_{CARD_PROJECT}"), expect=2)
-    await bot.roundtrip(press(card, T.SUB_BTN_FOLLOW, chat))
+    await bot.roundtrip(press(card, C.SUB_BTN_FOLLOW, chat))
     info = await subs.get("telegram", chat)
     assert info is not None and info.topics["projects"] == [CARD_PROJECT]
     # unsubscribe by text (confirm button), then by command
     confirm = await bot.roundtrip(message_update(chat, "لغو اشتراک گزارش‌ها"))
     gone = await bot.roundtrip(press(confirm, "لغو اشتراک", chat))
-    assert T.UNSUB_DONE in gone[0]["text"]
+    assert C.UNSUB_DONE in gone[0]["text"]
     assert await subs.get("telegram", chat) is None
     again = await bot.roundtrip(command_update(chat, "unsubscribe"))
-    assert T.UNSUB_NONE in again[0]["text"]
+    assert C.UNSUB_NONE in again[0]["text"]
 
 
 async def _submit(bot: BotHarness, chat: int, text: str = "چراغ‌های پارک خاموش است") -> str:
@@ -163,7 +164,7 @@ async def test_status_only_for_the_chat_that_sent_it(bot: BotHarness) -> None:
     assert code in own[0]["text"] and "در انتظار بررسی" in own[0]["text"]
     other = await bot.roundtrip(command_update(1010, "status", code))
     unknown = await bot.roundtrip(command_update(1010, "status", "SH-000000"))
-    assert other[0]["text"] == unknown[0]["text"] == T.STATUS_NOT_FOUND
+    assert other[0]["text"] == unknown[0]["text"] == C.STATUS_NOT_FOUND
     assert "پارک" not in other[0]["text"]
 
 
@@ -176,7 +177,7 @@ async def test_staff_commands_refused_for_citizens(bot: BotHarness) -> None:
         ("setstatus", f"{code} closed یادداشت"),
     ):
         sent = await bot.roundtrip(command_update(1012, command, args))
-        assert sent[0]["text"] == T.UNKNOWN_COMMAND
+        assert sent[0]["text"] == C.UNKNOWN_COMMAND
     info = await bot.runtime.services.feedback.get(code)
     assert info.status == "new" and not info.public_replies
 
@@ -224,7 +225,7 @@ async def test_forged_and_stale_buttons_get_expired_notice(bot: BotHarness) -> N
         "no-colon",
     ):
         sent = await bot.roundtrip(callback_update(1015, data, message_id=1))
-        assert sent[0]["text"] == T.EXPIRED, data
+        assert sent[0]["text"] == C.EXPIRED, data
     assert len(bot.fake.calls("answerCallbackQuery")) >= 7
 
 
@@ -234,11 +235,11 @@ async def test_odd_updates_never_raise_and_text_gets_one_reply(
     caplog.set_level(logging.ERROR, logger="shafaf")
     chat = 1016
     sticker = await bot.roundtrip(sticker_update(chat))
-    assert sticker[0]["text"] == T.UNSUPPORTED
+    assert sticker[0]["text"] == C.UNSUPPORTED
     photo = await bot.roundtrip(photo_update(chat, "photo-1"))
-    assert photo[0]["text"] == T.PHOTO_OUTSIDE_FLOW
+    assert photo[0]["text"] == C.PHOTO_OUTSIDE_FLOW
     pin = await bot.roundtrip(location_update(chat, 36.3, 59.6))
-    assert pin[0]["text"] == T.LOCATION_OUTSIDE_FLOW
+    assert pin[0]["text"] == C.LOCATION_OUTSIDE_FLOW
     long_text = await bot.roundtrip(message_update(chat, "سهم مشهد از مالیات " + "ب" * 10_000))
     assert len(long_text) == 1
     before_all = len(bot.fake.sent())

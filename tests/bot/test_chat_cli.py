@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from backend.formatting import rial_exact
-from bot.chat import run_chat
+from shafaf.chat import run_chat
 from shafaf.runtime import Runtime
 from tests.bot.helpers import vat_share_rial
 from tests.conftest import SAMPLE_DIR
@@ -13,9 +13,7 @@ async def test_chat_numbers_press_buttons_and_text_is_answered(sample_runtime: R
     lines = iter(["۱", "سهم مشهد از مالیات سال ۱۴۰۳", "/status SH-000000", "/quit"])
     out: list[str] = []
     code = await run_chat(
-        sample_runtime.settings,
-        sample_runtime.services,
-        sample_runtime.asker,
+        sample_runtime.conversation,
         read=lambda _: next(lines),
         write=out.append,
     )

@@ -30,7 +30,7 @@ def _needs_shared_eval() -> None:
 
 INTENTS = ("vat_share", "project_info", "tax_calculator")
 # Known gaps of the assistant (not of the bot), reported to the lead: the amount is the VAT
-# itself ("… ریال مالیات … خورده") but `backend.assistant.amount_is_tax` reads it as a purchase
+# itself ("… ریال مالیات … خورده") but `nlp.cues.amount_is_tax` reads it as a purchase
 # price; the reply offers the "this amount was the tax" button instead of the figure.
 KNOWN_GAPS: frozenset[str] = frozenset()
 _TAX_AMOUNT = re.compile(r"(ریال|تومان|تومن)\s+مالیات")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from backend.flows import texts as F
+from backend.conversation import texts as C
+from backend.conversation import texts as F
 from bot import texts as T
 from tests.bot.conftest import STAFF_CHAT, bot_harness
 from tests.bot.helpers import press, text_of
@@ -32,7 +33,7 @@ async def test_feedback_survives_restart_and_gets_staff_reply(sample_db_url: str
         assert contact[-1]["text"] == T.SHARE_CONTACT_HINT
         assert contact[-1]["reply_markup"]["keyboard"][0][0]["request_contact"] is True
         other = await bot.roundtrip(contact_update(CITIZEN, "+989120000000", own=False))
-        assert other[0]["text"] == T.CONTACT_NOT_OWN
+        assert other[0]["text"] == C.CONTACT_NOT_OWN
         summary = await bot.roundtrip(press(contact, F.FB_BTN_NO_CONTACT, CITIZEN))
         assert "پارک" in text_of(summary)
         done = await bot.roundtrip(press(summary, F.FB_BTN_SUBMIT, CITIZEN))
@@ -55,5 +56,5 @@ async def test_cancel_leaves_the_flow(sample_db_url: str) -> None:
         await bot.roundtrip(message_update(CITIZEN, "می‌خواهم شکایت ثبت کنم"))
         assert await bot.runtime.services.conversations.get("telegram", CITIZEN) is not None
         bye = await bot.roundtrip(command_update(CITIZEN, "cancel"))
-        assert bye[0]["text"] == T.CANCELLED
+        assert bye[0]["text"] == C.CANCELLED
         assert await bot.runtime.services.conversations.get("telegram", CITIZEN) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import aiohttp
 import pytest
 
-from bot import texts as T
+from backend.conversation import texts as C
 from tests.bot.conftest import bot_harness
 from tests.bot.helpers import buttons
 from tests.fakes.updates import command_update, message_update
@@ -53,4 +53,4 @@ async def test_long_reply_is_split_under_the_limit(sample_db_url: str) -> None:
         assert len(sent) >= 2
         assert all(len(m["text"]) <= 300 for m in sent)
         assert "reply_markup" not in sent[0] and buttons(sent[-1])
-        assert T.RATE_QUESTION in sent[-1]["text"]
+        assert C.RATE_QUESTION in sent[-1]["text"]

@@ -20,7 +20,7 @@ import time_machine
 from sqlalchemy import select, update
 
 from backend.clock import utcnow
-from backend.flows.base import ChatRef
+from backend.conversation.flows.base import ChatRef
 from backend.formatting import date_label
 from backend.models import Feedback
 from backend.render_plain import render_plain
@@ -213,24 +213,18 @@ async def test_retention_cut_off_and_inbox_date_filters(
 async def test_status_reply_shows_the_day_the_feedback_was_filed(
     instant: Instant, wall_runtime: Runtime
 ) -> None:
-    from bot.app import default_flows
-    from bot.engine import ConversationEngine, EngineConfig
 
     services = wall_runtime.services
     info = await services.feedback.submit(
         FeedbackDraft("telegram", 503, 503, "suggestion", "نیمکت بیشتر در پارک")
     )
-    engine = ConversationEngine(
-        services, wall_runtime.asker, default_flows(services), EngineConfig(frozenset(), TEHRAN)
-    )
+    engine = wall_runtime.conversation
     text = render_plain(await engine.status(ChatRef("telegram", 503, 503), info.tracking_code))
     assert date_label(instant.today()) in text
 
 
 async def test_a_pinned_today_is_the_day_everyone_sees(sample_db_url: str) -> None:
     """`SHAFAF_TODAY` wins over the wall clock for answers, stamps and filters alike."""
-    from bot.app import default_flows
-    from bot.engine import ConversationEngine, EngineConfig
 
     pinned = jdatetime.date(1405, 9, 8)
     with time_machine.travel(INSTANTS[0].moment(), tick=True):  # the wall says 16 Azar
@@ -242,9 +236,7 @@ async def test_a_pinned_today_is_the_day_everyone_sees(sample_db_url: str) -> No
                 FeedbackDraft("telegram", 504, 504, "thanks", "ممنون از پارک جدید")
             )
             assert runtime.clock.jalali_day(info.created_at) == pinned
-            engine = ConversationEngine(
-                services, runtime.asker, default_flows(services), EngineConfig(frozenset(), TEHRAN)
-            )
+            engine = runtime.conversation
             text = render_plain(
                 await engine.status(ChatRef("telegram", 504, 504), info.tracking_code)
             )

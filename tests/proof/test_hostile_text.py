@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from backend.conversation import ChatRef
 from backend.render_plain import render_plain
 from backend.reply import Action, Block, Reply
 from backend.untrusted import clean_text
@@ -225,25 +226,14 @@ _E2E = [
 
 
 async def test_assistant_answers_hostile_text_on_both_databases(sample_runtime) -> None:  # type: ignore[no-untyped-def]
-    from bot.app import default_flows
-    from bot.engine import ConversationEngine, EngineConfig
-
-    services = sample_runtime.services
-    engine = ConversationEngine(
-        services,
-        sample_runtime.asker,
-        default_flows(services),
-        EngineConfig(frozenset(), sample_runtime.settings.zone),
-    )
+    engine = sample_runtime.conversation
     renderer = Renderer(
         platform_for(sample_runtime.settings.model_copy(update={"bot_token": "1:x"})),
         CallbackCodec(),
     )
-    from backend.flows.base import ChatRef
-
     chat = ChatRef("telegram", 77, 77, "شهروند\ud800")
     for text in _E2E:
-        result = await sample_runtime.asker.ask(text, TODAY)
+        result = await sample_runtime.cli_door.ask(text, TODAY)
         assert result.answer
         result.answer.encode("utf-8")  # answers never echo a lone surrogate
         reply = await engine.text(chat, text)
@@ -251,6 +241,7 @@ async def test_assistant_answers_hostile_text_on_both_databases(sample_runtime) 
             parse_html(message.text)
             message.text.encode("utf-8")
     # A normal question still gets its figures after all that.
-    result = await sample_runtime.asker.ask("سهم مشهد از مالیات سال ۱۴۰۳ چقدر بود؟", TODAY)
-    assert result.understanding.intent == "vat_share"
-    assert result.understanding.entities["period"] == {"from": "1403-01", "to": "1403-12"}
+    result = await sample_runtime.cli_door.ask("سهم مشهد از مالیات سال ۱۴۰۳ چقدر بود؟", TODAY)
+    understood = result.reply.understanding
+    assert understood is not None and understood.intent == "vat_share"
+    assert understood.entities["period"] == {"from": "1403-01", "to": "1403-12"}

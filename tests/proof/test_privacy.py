@@ -17,7 +17,7 @@ from sqlalchemy import select, update
 
 from backend.clock import utcnow
 from backend.config import load_settings
-from backend.flows import texts as F
+from backend.conversation import texts as F
 from backend.models import ConversationState, Feedback
 from backend.retention import purge_contact_details, run_retention_forever
 from backend.services.conversations import FlowState

@@ -1,6 +1,6 @@
 """The feedback conversation: kind → project → text → attachments → contact → summary → code.
 
-A transport-neutral state machine over `ConversationStore` (see `backend/flows/base.py`). Each
+A transport-neutral state machine over `ConversationStore` (see `flows/base.py`). Each
 input loads the chat's state, advances it, saves it *before* replying (so a restart between two
 messages continues where it was) and returns a `Reply`.
 
@@ -41,10 +41,11 @@ from typing import Any
 import jdatetime
 from rapidfuzz import fuzz
 
+from backend.conversation import texts as T
+from backend.conversation.flows.base import ChatRef, FlowInput
 from backend.errors import InvalidInput, NotFound
-from backend.flows import texts as T
-from backend.flows.base import ChatRef, FlowInput
 from backend.formatting import fa_digits_in_prose, fa_int
+from backend.labels import FEEDBACK_KIND_LABELS
 from backend.models import FEEDBACK_KINDS
 from backend.reply import Action, Block, Reply
 from backend.services import Services
@@ -623,7 +624,7 @@ class FeedbackFlow:
         def has(flag: bool) -> str:
             return T.FB_HAS if flag else T.FB_HAS_NOT
 
-        kind = T.FB_KIND_LABELS.get(draft.kind or "", "—")
+        kind = FEEDBACK_KIND_LABELS.get(draft.kind or "", "—")
         return [
             Block("title", T.FB_SUMMARY_TITLE),
             Block("fact", kind, label=T.FB_LABEL_KIND),

@@ -1,0 +1,144 @@
+"""Turn an `Understanding` into a transport-neutral `Reply`, every figure read from the services.
+
+The answers are split by family (small talk, shares and comparisons, projects, calculator, FAQ and
+reports), each a mixin over `AnswerBase`; `Answers` dispatches on the intent.
+
+Decisions a citizen may notice (all said aloud in the reply when they apply):
+
+* Municipality: Mashhad when the question names none (the services' default).
+* Period for `vat_share` / `vat_spending` when none is given: the latest *full* Jalali year with
+  data (else the last 12 months of data), because a whole year is the figure people compare and
+  quote; buttons offer "this year so far" and the latest month.
+* A period that runs past the data (امسال while data ends in آبان) is answered for the months that
+  have data ("تا پایان آبان ۱۴۰۵"); a period entirely without data gets no figure, only the range
+  that exists and buttons to the latest periods.
+* `vat_compare` with one period compares it with the same months a year earlier (VAT income is
+  seasonal: a Nowruz dip and an Esfand peak make "the previous N months" unfair); with no period,
+  the latest full year against the year before. When one side is cut short by the data end, both
+  sides are cut to the same months (like for like) and the reply says so.
+* `tax_calculator`: the amount is a purchase price unless the text says it *is* the tax
+  (`amount_is_tax`), or a button said so (`amount_kind` in the payload).
+* `answered` is False whenever the reply does not hold what was asked: fallbacks, out of scope,
+  no data, not found, and prompts for a missing detail (which project, what amount).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import jdatetime
+
+from backend.conversation import texts as T
+from backend.conversation.answers.calculator import CalculatorAnswers
+from backend.conversation.answers.common import AMOUNT_KIND, finish
+from backend.conversation.answers.faq import FaqAnswers
+from backend.conversation.answers.projects import ProjectAnswers
+from backend.conversation.answers.shares import ShareAnswers
+from backend.conversation.answers.smalltalk import SmallTalkAnswers
+from backend.errors import DomainError
+from backend.reply import (
+    Action,
+    Block,
+    Reply,
+    intent_payload,
+    parse_intent_payload,
+    parse_projects_payload,
+)
+from backend.services import Services
+from nlp.types import Understanding
+
+# Below this confidence (or this close to the runner-up) the assistant asks before answering.
+LOW_CONFIDENCE = 0.45
+CLOSE_MARGIN = 0.10
+# Intents whose reply carries no figure and no side effect: harmless to give even when unsure.
+SAFE_WHEN_UNSURE = frozenset({"greeting", "help", "thanks"})
+
+Handler = Callable[[Understanding, jdatetime.date], Awaitable[Reply]]
+
+
+class Answers(SmallTalkAnswers, ShareAnswers, ProjectAnswers, CalculatorAnswers, FaqAnswers):
+    """Answer understood questions with figures from the services."""
+
+    def __init__(self, services: Services) -> None:
+        self._s = services
+        self._handlers: dict[str, Handler] = {
+            "greeting": self._greeting,
+            "help": self._help,
+            "thanks": self._thanks,
+            "vat_share": self._vat_share,
+            "vat_compare": self._vat_compare,
+            "vat_spending": self._vat_spending,
+            "project_list": self._project_list,
+            "project_info": self._project_info,
+            "tax_calculator": self._tax_calculator,
+            "report": self._report,
+            "faq": self._faq,
+            "feedback": self._feedback,
+            "feedback_status": self._feedback_status,
+            "subscribe": self._subscribe,
+            "unsubscribe": self._unsubscribe,
+            "out_of_scope": self._out_of_scope,
+        }
+
+    async def reply(self, u: Understanding, today: jdatetime.date) -> Reply:
+        """Answer one understood question (never raises for a citizen's mistake)."""
+        if self._unsure(u) and u.intent not in SAFE_WHEN_UNSURE:
+            return self._clarify(u)
+        handler = self._handlers.get(u.intent, self._out_of_scope)
+        try:
+            return finish(await handler(u, today))
+        except DomainError as exc:
+            return self._domain_error(u.intent, exc)
+
+    async def handle_action(self, kind: str, payload: str, today: jdatetime.date) -> Reply | None:
+        """Answer a pressed button the assistant owns; None for kinds the bot handles itself."""
+        if kind == "intent":
+            try:
+                intent, entities = parse_intent_payload(payload)
+            except ValueError as exc:
+                return self._bad_payload("out_of_scope", exc)
+            return await self.reply(Understanding(intent, 1.0, entities), today)
+        if kind == "project":
+            return await self.project_card(payload, today)
+        if kind == "projects_page":
+            try:
+                query = parse_projects_payload(payload)
+            except ValueError as exc:
+                return self._bad_payload("project_list", exc)
+            try:
+                return finish(await self._projects_page(query))
+            except DomainError as exc:
+                return self._domain_error("project_list", exc)
+        if kind == "faq":
+            try:
+                return finish(await self._faq_by_slug(payload, today))
+            except DomainError as exc:
+                return self._domain_error("faq", exc)
+        return None
+
+    async def project_card(self, code: str, today: jdatetime.date) -> Reply:
+        """Return one project's card (for `/start p_<code>` and project buttons)."""
+        try:
+            return finish(await self._project_card(code, today))
+        except DomainError as exc:
+            return self._domain_error("project_info", exc)
+
+    @staticmethod
+    def _unsure(u: Understanding) -> bool:
+        if u.confidence < LOW_CONFIDENCE:
+            return True
+        return any(
+            name != u.intent and u.confidence - p < CLOSE_MARGIN for name, p in u.alternatives
+        )
+
+    def _clarify(self, u: Understanding) -> Reply:
+        options = [u.intent] + [name for name, _ in u.alternatives if name != u.intent]
+        options = [o for o in dict.fromkeys(options) if o in T.INTENT_LABELS][:3]
+        rows = [
+            [Action(T.INTENT_LABELS[o], "intent", intent_payload(o, u.entities))] for o in options
+        ]
+        rows.append([Action(T.BTN_HELP, "intent", "help")])
+        return Reply(u.intent, [Block("text", T.CLARIFY)], rows, answered=False)
+
+
+__all__ = ["AMOUNT_KIND", "Answers"]

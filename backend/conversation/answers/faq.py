@@ -1,0 +1,131 @@
+"""Explanations (the FAQ) and the periodic reports."""
+
+from __future__ import annotations
+
+import jdatetime
+
+from backend.conversation import texts as T
+from backend.conversation.answers.common import (
+    REPORTS_SHOWN,
+    AnswerBase,
+    period_entity,
+    short_label,
+    sources_text,
+)
+from backend.errors import NotFound
+from backend.formatting import (
+    date_label,
+    fa_percent,
+    range_label,
+)
+from backend.months import Month, MonthRange
+from backend.reply import (
+    Action,
+    Block,
+    Reply,
+    intent_payload,
+)
+from backend.services.base import is_sample_source
+from backend.services.catalog import FaqEntry, ReportInfo
+from nlp.cues import asks_city_share, mentions_purchase
+from nlp.faq import rank_faq
+from nlp.types import Understanding
+
+FAQ_MIN_SCORE = 50.0
+FAQ_CLOSE = 6.0
+RATE_FAQ_SLUGS = frozenset({"city-share-percent", "vat-rate"})
+
+
+class FaqAnswers(AnswerBase):
+    """Explanations (the FAQ) and the periodic reports."""
+
+    async def _report(self, u: Understanding, today: jdatetime.date) -> Reply:
+        muni = await self._s.catalog.municipality(u.entities.get("municipality"))
+        period = period_entity(u.entities, "period")
+        reports = await self._s.catalog.reports(muni.slug, period)
+        title = (
+            T.REPORTS_TITLE_PERIOD.format(name=muni.name_fa, period=range_label(period))
+            if period
+            else T.REPORTS_TITLE.format(name=muni.name_fa)
+        )
+        blocks = [Block("title", title)]
+        sample = await self._dataset_is_sample()
+        if not reports:
+            what = f"{muni.name_fa} در {range_label(period)}" if period else muni.name_fa
+            blocks.append(Block("text", T.REPORTS_NONE.format(what=what)))
+            rows = (
+                [[Action(T.BTN_ALL_REPORTS, "intent", intent_payload("report", {}))]]
+                if period
+                else []
+            )
+            return Reply(u.intent, blocks, rows, answered=False, sample=sample)
+        shown = reports[:REPORTS_SHOWN]
+        blocks.append(
+            Block(
+                "list",
+                items=tuple(
+                    T.REPORT_ITEM.format(title=r.title_fa, date=date_label(r.published_on))
+                    for r in shown
+                ),
+            )
+        )
+        blocks.append(Block("text", T.REPORT_LATEST_SUMMARY.format(summary=shown[0].summary_fa)))
+        rows = [
+            [Action(short_label(T.BTN_REPORT.format(period=_report_period(r))), "url", r.url)]
+            for r in shown
+        ]
+        rows.append([Action(T.BTN_SUBSCRIBE_REPORTS, "subscribe", "monthly")])
+        return Reply(u.intent, blocks, rows, sample=sample)
+
+    async def _faq(self, u: Understanding, today: jdatetime.date) -> Reply:
+        entries = await self._s.catalog.faq()
+        ranked = rank_faq(u.normalized_text, entries)
+        if not ranked or ranked[0][1] < FAQ_MIN_SCORE:
+            rows = [[Action(short_label(e.question_fa), "faq", e.slug)] for e, _ in ranked[:3]]
+            return Reply(u.intent, [Block("text", T.FAQ_NOT_FOUND)], rows, answered=False)
+        best, best_score = ranked[0]
+        related = [e for e, s in ranked[1:3] if s >= FAQ_MIN_SCORE and best_score - s <= FAQ_CLOSE]
+        purchase = mentions_purchase(u.normalized_text)
+        asks_share = purchase or asks_city_share(u.normalized_text)
+        reply = await self._faq_answer(best, today, asks_share=asks_share)
+        if purchase:
+            # "if I buy something, how much reaches the city?": the rate answers it in general;
+            # an amount would answer it exactly
+            reply.blocks.append(Block("text", T.FAQ_CALC_HINT))
+            reply.actions += self._calculator_examples()
+        if related:
+            reply.blocks.append(Block("text", T.FAQ_RELATED))
+            reply.actions += [[Action(short_label(e.question_fa), "faq", e.slug)] for e in related]
+        reply.intent = u.intent
+        return reply
+
+    async def _faq_by_slug(self, slug: str, today: jdatetime.date) -> Reply:
+        for entry in await self._s.catalog.faq():
+            if entry.slug == slug:
+                return await self._faq_answer(entry, today, asks_share=False)
+        raise NotFound(f"unknown faq {slug!r}", message_fa=T.ERROR_GENERIC)
+
+    async def _faq_answer(
+        self, entry: FaqEntry, today: jdatetime.date, *, asks_share: bool
+    ) -> Reply:
+        blocks = [Block("title", entry.question_fa), Block("text", entry.answer_fa)]
+        sources = [entry.source]
+        if asks_share or entry.slug in RATE_FAQ_SLUGS:
+            rate = await self._s.vat.rate_on(today)
+            blocks.append(
+                Block(
+                    "fact",
+                    T.FAQ_RATE_VALUE.format(
+                        vat=fa_percent(rate.vat_rate_percent),
+                        share=fa_percent(rate.municipal_share_percent),
+                    ),
+                    label=T.FAQ_RATE_NOW,
+                )
+            )
+            sources.append(rate.source)
+        blocks.append(Block("source", sources_text(sources, None)))
+        return Reply("faq", blocks, [], sample=is_sample_source(sources))
+
+
+def _report_period(report: ReportInfo) -> str:
+    return range_label(MonthRange(Month.of(report.period_from), Month.of(report.period_to)))

@@ -1,0 +1,89 @@
+"""Small talk, help, out of scope, and the pointers to feedback and subscriptions."""
+
+from __future__ import annotations
+
+import jdatetime
+
+from backend.conversation import texts as T
+from backend.conversation.answers.common import (
+    AnswerBase,
+)
+from backend.reply import (
+    Action,
+    Block,
+    Reply,
+)
+from nlp.cues import is_city_service, is_non_vat_tax
+from nlp.types import Understanding
+
+
+class SmallTalkAnswers(AnswerBase):
+    """Small talk, help, out of scope, and the pointers to feedback and subscriptions."""
+
+    async def _greeting(self, u: Understanding, today: jdatetime.date) -> Reply:
+        rows = [[Action(q, "ask", q)] for q in T.HELP_EXAMPLES[:3]]
+        rows.append([Action(T.BTN_HELP, "intent", "help")])
+        return Reply(u.intent, [Block("text", T.GREETING)], rows)
+
+    async def _help(self, u: Understanding, today: jdatetime.date) -> Reply:
+        blocks = [
+            Block("title", T.HELP_TITLE),
+            Block("text", T.HELP_TEXT),
+            Block("list", items=T.HELP_ITEMS),
+        ]
+        return Reply(u.intent, blocks, [[Action(q, "ask", q)] for q in T.HELP_EXAMPLES])
+
+    async def _thanks(self, u: Understanding, today: jdatetime.date) -> Reply:
+        return Reply(u.intent, [Block("text", T.THANKS)], [[Action(T.BTN_HELP, "intent", "help")]])
+
+    async def _out_of_scope(self, u: Understanding, today: jdatetime.date) -> Reply:
+        text = u.normalized_text.replace("\u200c", " ")
+        if is_non_vat_tax(text):
+            lead = T.OUT_OF_SCOPE_TAX
+        elif is_city_service(text):
+            lead = T.OUT_OF_SCOPE_CITY
+        else:
+            lead = T.OUT_OF_SCOPE
+        blocks = [Block("text", lead), Block("text", T.OUT_OF_SCOPE_CAN)]
+        blocks.append(Block("list", items=T.HELP_ITEMS[:4]))
+        rows = [[Action(q, "ask", q)] for q in T.HELP_EXAMPLES[:2]]
+        if lead == T.OUT_OF_SCOPE_CITY:
+            rows.append([Action(T.BTN_FEEDBACK, "feedback", "")])
+        return Reply(u.intent, blocks, rows, answered=False)
+
+    async def _feedback(self, u: Understanding, today: jdatetime.date) -> Reply:
+        blocks = [Block("title", T.FEEDBACK_TITLE), Block("text", T.FEEDBACK_TEXT)]
+        code = u.entities.get("project")
+        payload = ""
+        if code:
+            names = await self._names()
+            if code in names.projects:
+                payload = str(code)
+                blocks.append(Block("text", T.FEEDBACK_PROJECT.format(name=names.projects[code])))
+        return Reply(u.intent, blocks, [[Action(T.BTN_FEEDBACK, "feedback", payload)]])
+
+    async def _feedback_status(self, u: Understanding, today: jdatetime.date) -> Reply:
+        # TODO(bot issue): look the code up in the feedback tables once they exist; until then the
+        # bot's /status command (scoped to the sending chat) is the only way to read a status.
+        code = u.entities.get("tracking_code")
+        blocks = [Block("title", T.FEEDBACK_STATUS_TITLE)]
+        if not code:
+            blocks.append(Block("text", T.FEEDBACK_STATUS_ASK))
+            return Reply(u.intent, blocks, [])
+        blocks.append(Block("text", T.FEEDBACK_STATUS_CODE.format(code=code)))
+        rows = [[Action(T.BTN_FEEDBACK_STATUS.format(code=code), "feedback_status", str(code))]]
+        return Reply(u.intent, blocks, rows)
+
+    async def _subscribe(self, u: Understanding, today: jdatetime.date) -> Reply:
+        blocks = [Block("title", T.SUBSCRIBE_TITLE), Block("text", T.SUBSCRIBE_TEXT)]
+        rows = [
+            [
+                Action(T.BTN_SUBSCRIBE_WEEKLY, "subscribe", "weekly"),
+                Action(T.BTN_SUBSCRIBE_MONTHLY, "subscribe", "monthly"),
+            ]
+        ]
+        return Reply(u.intent, blocks, rows)
+
+    async def _unsubscribe(self, u: Understanding, today: jdatetime.date) -> Reply:
+        blocks = [Block("title", T.UNSUBSCRIBE_TITLE), Block("text", T.UNSUBSCRIBE_TEXT)]
+        return Reply(u.intent, blocks, [[Action(T.BTN_UNSUBSCRIBE, "unsubscribe", "")]])

@@ -1,0 +1,1 @@
+"""Multi-step conversations (feedback); each a small state machine behind `Flow`."""

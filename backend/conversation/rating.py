@@ -1,0 +1,72 @@
+"""👍/👎 under answers with figures, and the reason a citizen gives for a 👎."""
+
+from __future__ import annotations
+
+from backend.conversation import texts as T
+from backend.conversation.flows.base import ChatRef
+from backend.conversation.notices import expired, notice
+from backend.reply import Action, Block, Reply
+from backend.services import Services
+from backend.services.conversations import FlowState
+from nlp.types import Understanding
+
+# Intents whose answers carry figures or facts worth a 👍/👎.
+DATA_INTENTS = frozenset(
+    {
+        "vat_share",
+        "vat_compare",
+        "vat_spending",
+        "project_list",
+        "project_info",
+        "tax_calculator",
+        "report",
+        "faq",
+    }
+)
+RATE_REASON_FLOW = "rate_reason"
+MAX_REASON_CHARS = 1000
+
+
+class Ratings:
+    """Log answers worth rating, take 👍/👎, and ask for (then store) a 👎's reason."""
+
+    def __init__(self, services: Services) -> None:
+        self._s = services
+
+    async def log_and_rate(
+        self, chat: ChatRef, question: str, u: Understanding, reply: Reply
+    ) -> None:
+        data = reply.answered and reply.intent in DATA_INTENTS
+        if reply.answered and not data:
+            return
+        qid = await self._s.questions.record(
+            chat.platform, chat.chat_id, question, u.intent, u.confidence, reply.answered
+        )
+        if data:
+            reply.blocks.append(Block("text", T.RATE_QUESTION))
+            reply.actions.append(
+                [Action(T.RATE_UP, "rate", f"{qid}:1"), Action(T.RATE_DOWN, "rate", f"{qid}:0")]
+            )
+
+    async def rate(self, chat: ChatRef, payload: str) -> Reply:
+        qid_text, _, vote = payload.partition(":")
+        if not qid_text.isdigit() or vote not in ("0", "1"):
+            return expired()
+        qid, helpful = int(qid_text), vote == "1"
+        if not await self._s.questions.rate(qid, chat.platform, chat.chat_id, helpful):
+            return notice(T.RATE_NOT_YOURS)
+        if helpful:
+            return notice(T.RATE_THANKS)
+        await self._s.conversations.set(
+            chat.platform, chat.chat_id, FlowState(RATE_REASON_FLOW, "reason", {"qid": qid})
+        )
+        return notice(T.RATE_ASK_REASON)
+
+    async def reason(self, chat: ChatRef, state: FlowState, text: str) -> Reply:
+        await self._s.conversations.clear(chat.platform, chat.chat_id)
+        qid = state.data.get("qid")
+        if isinstance(qid, int):
+            await self._s.questions.rate(
+                qid, chat.platform, chat.chat_id, False, text[:MAX_REASON_CHARS]
+            )
+        return notice(T.RATE_REASON_THANKS, menu=True)

@@ -1,1 +1,0 @@
-"""Transport-neutral multi-step conversations (feedback, subscription) driven by the bot or CLI."""
