@@ -22,27 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evalkit import (  # noqa: F401
-    HALF,
-    LAST_MONTH,
-    LAST_YEAR,
-    MONTH,
-    MONTHS,
-    QUARTER,
-    T_ESFAND,
-    T_MEHR,
-    T_NOWRUZ,
-    THIS_YEAR,
-    YEAR,
-    YEAR_BEFORE_LAST,
-    YEARS,
-    E,
-    last_n,
-    main,
-    rial,
-    span,
-    toman,
-)
+from evalkit import *
 
 OUT = Path(__file__).resolve().parent / "blind_sample.jsonl"
 
