@@ -1,8 +1,15 @@
 """Shared helpers for hand-written NLU evaluation sets over data/sample.
 
-A set's build script imports this module, calls `E(...)` once per example with symbolic
+A set's build script puts `tests/` on sys.path, takes the kit's vocabulary with
+`from evalkit import *` (the names in `__all__`), calls `E(...)` once per example with symbolic
 periods (resolved per CONTRACT.md section 4 against the line's own today) and ends with
-`raise SystemExit(main(OUT, TARGET))`. Every line is validated against data/sample.
+`raise SystemExit(main(OUT, TARGET))`. Every line is validated against data/sample, or against
+the CSVs a set names with `use_dataset(...)`.
+
+What stays in a build script is only what is its own: the labelled examples, where it writes,
+its dataset, its intent mix (TARGET), its todays and any documented departure from the defaults.
+The kit does not import the NLU code (`nlp/`): the sets must stay independent of it, so the
+contract's intent and entity lists are repeated here on purpose.
 """
 
 from __future__ import annotations
@@ -18,6 +25,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "sample"
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"  # only used to make sure nothing is copied
+
+__all__ = [
+    "DEFAULT_TARGET",
+    "DEFAULT_TODAY",
+    "HALF",
+    "LAST_MONTH",
+    "LAST_YEAR",
+    "MONTH",
+    "MONTHS",
+    "QUARTER",
+    "THIS_YEAR",
+    "T_ESFAND",
+    "T_MEHR",
+    "T_NOWRUZ",
+    "YEAR",
+    "YEARS",
+    "YEAR_BEFORE_LAST",
+    "E",
+    "last_n",
+    "main",
+    "rial",
+    "span",
+    "toman",
+    "use_dataset",
+    "use_today",
+]
 
 DEFAULT_TODAY = "1405-09-08"
 
@@ -196,13 +229,19 @@ def rial(x: int) -> int:
 
 # ------------------------------------------------------------------ examples
 
-# ------------------------------------------------------------------ examples
-
 EXAMPLES: list[dict] = []
+_SET_TODAY = DEFAULT_TODAY
 
 
-def E(text: str, intent: str, today: str = DEFAULT_TODAY, **entities) -> None:
+def use_today(today: str) -> None:
+    """The today of the examples that do not give their own (DEFAULT_TODAY unless a set says)."""
+    global _SET_TODAY
+    _SET_TODAY = today
+
+
+def E(text: str, intent: str, today: str | None = None, **entities) -> None:
     """Record one example; entity values may be period rules (callables of today)."""
+    today = _SET_TODAY if today is None else today
     EXAMPLES.append({"text": text, "today": today, "intent": intent, "entities": entities})
 
 
@@ -217,16 +256,19 @@ _TRACKING = re.compile(r"^[0-9A-Z]+(?:-[0-9A-Z]+)*$")
 _YM = re.compile(r"^(\d{4})-(\d{2})$")
 
 
+def _fold(s: str) -> str:
+    """Arabic ي/ك to Persian, without ZWNJ and tatweel."""
+    return s.replace("ي", "ی").replace("ك", "ک").replace("\u200c", "").replace("ـ", "")
+
+
 def _norm(s: str) -> str:
     """Loose normalisation for the lexical consistency checks only."""
-    s = s.replace("ي", "ی").replace("ك", "ک").replace("\u200c", "").replace("ـ", "")
-    return re.sub(r"\s+", "", s)
+    return re.sub(r"\s+", "", _fold(s))
 
 
 def _words(s: str) -> str:
     """Like _norm but keeps single spaces, padded, so matches can be anchored at a word start."""
-    s = s.replace("ي", "ی").replace("ك", "ک").replace("\u200c", "").replace("ـ", "")
-    s = re.sub(r"[^\w]+", " ", s)
+    s = re.sub(r"[^\w]+", " ", _fold(s))
     return " " + re.sub(r"\s+", " ", s).strip() + " "
 
 
@@ -265,7 +307,11 @@ def resolve(ex: dict) -> dict:
     return {"text": ex["text"], "today": ex["today"], "intent": ex["intent"], "entities": ents}
 
 
-def validate(rows: list[dict], target: dict[str, int]) -> tuple[list[str], list[str]]:
+def validate(
+    rows: list[dict], target: dict[str, int], dev_ratio: float | None = 0.75
+) -> tuple[list[str], list[str]]:
+    """Errors and warnings for `rows`; a line as close as `dev_ratio` (difflib ratio) to a line
+    of the dev set counts as copied from it (None: not checked)."""
     errors: list[str] = []
     warnings: list[str] = []
     seen: set[str] = set()
@@ -369,7 +415,7 @@ def validate(rows: list[dict], target: dict[str, int]) -> tuple[list[str], list[
         if counts[intent] != n:
             errors.append(f"intent {intent}: {counts[intent]} lines, target {n}")
     # nothing may be copied or closely paraphrased from the dev set
-    if DEV.exists():
+    if dev_ratio is not None and DEV.exists():
         dev = [
             json.loads(line)["text"]
             for line in DEV.read_text(encoding="utf-8").splitlines()
@@ -382,15 +428,15 @@ def validate(rows: list[dict], target: dict[str, int]) -> tuple[list[str], list[
                 continue
             for t, b in zip(dev, dn, strict=False):
                 ratio = difflib.SequenceMatcher(None, a, b).ratio()
-                if ratio >= 0.75:
+                if ratio >= dev_ratio:
                     errors.append(f"too close to dev ({ratio:.2f}): {r['text']!r} ~ {t!r}")
     return errors, warnings
 
 
-def main(out: Path, target: dict[str, int]) -> int:
+def main(out: Path, target: dict[str, int], *, dev_ratio: float | None = 0.75) -> int:
     """Validate every recorded example; unless --check, write them to `out` as jsonl."""
     rows = [resolve(ex) for ex in EXAMPLES]
-    errors, warnings = validate(rows, target)
+    errors, warnings = validate(rows, target, dev_ratio)
     for w in warnings:
         print("warning:", w)
     for e in errors:

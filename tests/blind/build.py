@@ -22,48 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evalkit import (  # noqa: F401
-    HALF,
-    LAST_MONTH,
-    LAST_YEAR,
-    MONTH,
-    MONTHS,
-    QUARTER,
-    T_ESFAND,
-    T_MEHR,
-    T_NOWRUZ,
-    THIS_YEAR,
-    YEAR,
-    YEAR_BEFORE_LAST,
-    YEARS,
-    E,
-    last_n,
-    main,
-    rial,
-    span,
-    toman,
-)
+from evalkit import *
 
 OUT = Path(__file__).resolve().parent / "blind_sample.jsonl"
 
-TARGET = {
-    "vat_share": 20,
-    "project_list": 16,
-    "project_info": 16,
-    "vat_spending": 12,
-    "vat_compare": 12,
-    "tax_calculator": 10,
-    "faq": 10,
-    "out_of_scope": 14,
-    "feedback": 9,
-    "feedback_status": 5,
-    "report": 6,
-    "subscribe": 5,
-    "unsubscribe": 5,
-    "greeting": 4,
-    "help": 4,
-    "thanks": 4,
-}
+TARGET = DEFAULT_TARGET  # the kit's default intent mix
 
 # ---------------------------------------------------------------- vat_share (20)
 E(

@@ -13,47 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from evalkit import (  # noqa: F401
-    HALF,
-    LAST_MONTH,
-    LAST_YEAR,
-    MONTH,
-    MONTHS,
-    QUARTER,
-    T_ESFAND,
-    T_MEHR,
-    T_NOWRUZ,
-    THIS_YEAR,
-    YEAR,
-    YEAR_BEFORE_LAST,
-    YEARS,
-    E,
-    last_n,
-    main,
-    rial,
-    span,
-    toman,
-)
+from evalkit import *
+from fresh import TARGET
 
 OUT = Path(__file__).resolve().parent / "set_a.jsonl"
-TARGET = {
-    "vat_share": 24,
-    "project_list": 20,
-    "project_info": 22,
-    "vat_spending": 16,
-    "vat_compare": 16,
-    "tax_calculator": 12,
-    "faq": 14,
-    "out_of_scope": 22,
-    "feedback": 12,
-    "feedback_status": 6,
-    "report": 8,
-    "subscribe": 6,
-    "unsubscribe": 6,
-    "greeting": 4,
-    "help": 5,
-    "thanks": 5,
-}
 
 # ---------------------------------------------------------------- examples
 # E("text", "intent", today="1405-09-08", municipality="mashhad", period=LAST_YEAR, ...)

@@ -18,32 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import evalkit
+from evalkit import *
 
-evalkit.use_dataset(Path(__file__).resolve().parent / "dataset")
-
-from evalkit import (  # noqa: E402
-    HALF,
-    LAST_MONTH,
-    LAST_YEAR,
-    MONTH,
-    MONTHS,
-    QUARTER,
-    T_ESFAND,
-    T_NOWRUZ,
-    THIS_YEAR,
-    YEAR,
-    YEAR_BEFORE_LAST,
-    YEARS,
-    E,
-    last_n,
-    main,
-    rial,
-    span,
-    toman,
-)
-
-OUT = Path(__file__).resolve().parent / "questions.jsonl"
+HERE = Path(__file__).resolve().parent
+use_dataset(HERE / "dataset")
+OUT = HERE / "questions.jsonl"
 
 TARGET = {
     "vat_share": 20,

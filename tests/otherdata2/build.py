@@ -16,32 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import evalkit
-from evalkit import (  # noqa: F401
-    HALF,
-    LAST_MONTH,
-    LAST_YEAR,
-    MONTH,
-    MONTHS,
-    QUARTER,
-    T_ESFAND,
-    T_MEHR,
-    T_NOWRUZ,
-    THIS_YEAR,
-    YEAR,
-    YEAR_BEFORE_LAST,
-    YEARS,
-    E,
-    last_n,
-    main,
-    rial,
-    span,
-    toman,
-)
+from evalkit import *
 
-evalkit.use_dataset(Path(__file__).resolve().parent / "dataset")
-
-OUT = Path(__file__).resolve().parent / "questions.jsonl"
+HERE = Path(__file__).resolve().parent
+use_dataset(HERE / "dataset")
+OUT = HERE / "questions.jsonl"
 
 TARGET = {
     "vat_share": 16,
@@ -564,4 +543,5 @@ E("بلیط قطار مشهد به تهران برای جمعه دارین؟", "
 E("nerkhe tavarom alan chande?", "out_of_scope")
 E("عوارض خروج از کشور رو کجا باید بدم؟", "out_of_scope")
 
-raise SystemExit(main(OUT, TARGET))
+if __name__ == "__main__":
+    raise SystemExit(main(OUT, TARGET))

@@ -18,31 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import evalkit
-from evalkit import (
-    HALF,
-    LAST_MONTH,
-    LAST_YEAR,
-    MONTH,
-    MONTHS,
-    QUARTER,
-    T_ESFAND,
-    T_MEHR,
-    T_NOWRUZ,
-    THIS_YEAR,
-    YEAR,
-    YEAR_BEFORE_LAST,
-    YEARS,
-    E,
-    last_n,
-    main,
-    rial,
-    toman,
-)
+from evalkit import *
 
-evalkit.use_dataset(Path(__file__).resolve().parent / "dataset")
-
-OUT = Path(__file__).resolve().parent / "questions.jsonl"
+HERE = Path(__file__).resolve().parent
+use_dataset(HERE / "dataset")
+OUT = HERE / "questions.jsonl"
 
 TARGET = {
     "vat_share": 22,
@@ -697,4 +677,5 @@ E("یه راهنما بده ببینم چی بلدی", "help")
 E("قربون دستت، همینو میخواستم", "thanks")
 E("tnx, kheili komak kard", "thanks")
 
-raise SystemExit(main(OUT, TARGET))
+if __name__ == "__main__":
+    raise SystemExit(main(OUT, TARGET))

@@ -15,29 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import evalkit
-from evalkit import (  # noqa: F401
-    HALF,
-    LAST_MONTH,
-    LAST_YEAR,
-    MONTH,
-    MONTHS,
-    QUARTER,
-    THIS_YEAR,
-    YEAR,
-    YEAR_BEFORE_LAST,
-    YEARS,
-    E,
-    last_n,
-    main,
-    rial,
-    span,
-    toman,
-)
+from evalkit import *
 
-evalkit.use_dataset(Path(__file__).resolve().parent / "dataset")
-
-OUT = Path(__file__).resolve().parent / "questions.jsonl"
+HERE = Path(__file__).resolve().parent
+use_dataset(HERE / "dataset")
+OUT = HERE / "questions.jsonl"
 
 # same proportions as ../shared/eval/dev.jsonl (160 lines)
 TARGET = {
@@ -477,4 +459,5 @@ E("شماره تلفن آتش‌نشانی چیه؟", "out_of_scope")
 E("وام مسکن چقدر شده؟", "out_of_scope")
 E("عوارض خروج از کشور چقدره؟", "out_of_scope")
 
-raise SystemExit(main(OUT, TARGET))
+if __name__ == "__main__":
+    raise SystemExit(main(OUT, TARGET))
