@@ -110,3 +110,11 @@ class Understanding:
     # Intents scored next best, for clarifying questions: [(intent, probability), ...]
     alternatives: list[tuple[str, float]] = field(default_factory=list)
     normalized_text: str = ""
+    # The normalized text with every recognised entity replaced by its mask token (PERIOD, CITY…).
+    masked_text: str = ""
+    # What the text says beyond the contract's entities (never scored by `shafaf eval`):
+    # "rank" (a superlative: by what, which way, per person), "delayed" (overdue projects),
+    # "frequency" (weekly/monthly), "keyword" (a word naming several projects), "place" (a place
+    # the data does not know), "limit" (a question the data cannot answer), "followup" (what an
+    # elliptical message asks of the previous one).
+    extras: dict[str, Any] = field(default_factory=dict)
