@@ -200,3 +200,30 @@ def change_phrase(change_percent: float | None) -> str:
         return "تقریباً برابر"
     word = "بیشتر" if change_percent > 0 else "کمتر"
     return f"{fa_percent(abs(change_percent))} {word}"
+
+
+_RIAL_PHRASE = re.compile(
+    r"(?P<number>[0-9۰-۹]+(?:[٬,][0-9۰-۹]{3})*(?:[٫.][0-9۰-۹]+)?)\s*"
+    r"(?P<magnitude>هزار میلیارد|میلیارد|میلیون|هزار)?\s*ریال"
+)
+_MAGNITUDE_WORDS = {"هزار میلیارد": 10**12, "میلیارد": 10**9, "میلیون": 10**6, "هزار": 10**3}
+
+
+def rial_phrases_to_toman(text: str) -> str:
+    """Rewrite amounts written in rials («۶٬۱۴۷ میلیارد ریال») in toman, the unit citizens read.
+
+    Used on texts that come with the data (report summaries), so one answer never mixes units.
+    """
+    from nlp.digits import to_ascii_digits
+
+    def convert(match: re.Match[str]) -> str:
+        number = to_ascii_digits(match.group("number")).replace("٬", "").replace(",", "")
+        number = number.replace("٫", ".")
+        try:
+            value = Decimal(number)
+        except ArithmeticError:
+            return match.group(0)
+        rial = int(value * _MAGNITUDE_WORDS.get(match.group("magnitude") or "", 1))
+        return toman(rial)
+
+    return _RIAL_PHRASE.sub(convert, text)

@@ -313,6 +313,21 @@ class ConversationState(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class ChatFrame(Base):
+    """The last question a chat asked (intent and slots), so a follow-up can fill its gaps.
+
+    One row per chat, replaced after each answer and forgotten after a while; kept in the
+    database so a restart does not make a citizen repeat themselves.
+    """
+
+    __tablename__ = "chat_frames"
+
+    platform: Mapped[str] = mapped_column(String(16), primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    frame: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
 class QuestionLog(Base):
     """A question the bot answered or could not: staff review fallbacks and 👎 answers."""
 

@@ -32,6 +32,7 @@ ACTION_KINDS: frozenset[str] = frozenset(
         "unsubscribe",  # payload: ""
         "flow",  # payload: "<flow>:<choice>"; routed to that flow (conversation/flows)
         "rate",  # payload: "<question id>:<1|0>"; 👍/👎 on an answer
+        "more",  # payload: `intent_payload(...)` of the answer to give again in full
     }
 )
 CALLBACK_LIMIT_BYTES = 64
@@ -107,6 +108,52 @@ _ENTITY_KEYS: dict[str, str] = {
 }
 _KEY_ENTITIES = {short: key for key, short in _ENTITY_KEYS.items()}
 _PERIOD_KEYS = frozenset({"period", "compare_period"})
+# What a question said beyond the contract's entities (`Understanding.extras`), for buttons
+# that ask it again (another period of a ranking, the full answer).
+_EXTRA_KEYS: dict[str, str] = {
+    "rank": "rk",
+    "keyword": "kw",
+    "focus": "fo",
+    "delayed": "dl",
+    "price": "pb",
+    "detail": "x",
+}
+_KEY_EXTRAS = {short: key for key, short in _EXTRA_KEYS.items()}
+_RANK_FIELDS = ("by", "order", "measure", "per_capita")
+
+
+def _encode_extra(key: str, value: Any) -> str:
+    if key == "rank":
+        return ".".join(
+            str(int(value.get(f) or 0)) if f == "per_capita" else str(value.get(f) or "")
+            for f in _RANK_FIELDS
+        )
+    if key == "keyword":
+        return f"{value['word']}:{','.join(value['projects'])}"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+def _decode_extra(key: str, text: str) -> Any:
+    if key == "rank":
+        by, order, measure, per_capita = text.split(".")
+        if order not in ("asc", "desc"):
+            raise ValueError(f"bad rank order {order!r}")
+        return {
+            "by": by or None,
+            "order": order,
+            "measure": measure,
+            "per_capita": per_capita == "1",
+        }
+    if key == "keyword":
+        word, _, codes = text.partition(":")
+        if not word or not codes:
+            raise ValueError("bad keyword")
+        return {"word": word, "projects": codes.split(",")}
+    if key in ("delayed", "detail"):
+        return text == "1"
+    return text
 
 
 def _encode_value(key: str, value: Any) -> str:
@@ -125,25 +172,43 @@ def _decode_value(key: str, text: str) -> Any:
     return text
 
 
-def intent_payload(intent: str, entities: dict[str, Any] | None = None) -> str:
-    """Encode an intent and its entities: `vat_share|p=1404-01:1404-12|m=mashhad`."""
+def intent_payload(
+    intent: str, entities: dict[str, Any] | None = None, extras: dict[str, Any] | None = None
+) -> str:
+    """Encode an intent, its entities and extras: `vat_share|p=1404-01:1404-12|m=mashhad`."""
     parts = [intent]
     for key, value in (entities or {}).items():
         if key in _ENTITY_KEYS and value not in (None, ""):
             parts.append(f"{_ENTITY_KEYS[key]}={_encode_value(key, value)}")
+    for key, value in (extras or {}).items():
+        if key in _EXTRA_KEYS and value not in (None, "", False):
+            parts.append(f"{_EXTRA_KEYS[key]}={_encode_extra(key, value)}")
     return "|".join(parts)
 
 
-def parse_intent_payload(payload: str) -> tuple[str, dict[str, Any]]:
-    """Decode `intent_payload` (raises ValueError on a malformed payload)."""
+def parse_question_payload(payload: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    """Decode `intent_payload` into intent, entities and extras (ValueError when malformed)."""
     intent, *pairs = payload.split("|")
     entities: dict[str, Any] = {}
+    extras: dict[str, Any] = {}
     for pair in pairs:
         short, sep, text = pair.partition("=")
-        if not sep or short not in _KEY_ENTITIES:
+        if not sep:
             raise ValueError(f"bad payload part {pair!r}")
-        key = _KEY_ENTITIES[short]
-        entities[key] = _decode_value(key, text)
+        if short in _KEY_ENTITIES:
+            key = _KEY_ENTITIES[short]
+            entities[key] = _decode_value(key, text)
+        elif short in _KEY_EXTRAS:
+            key = _KEY_EXTRAS[short]
+            extras[key] = _decode_extra(key, text)
+        else:
+            raise ValueError(f"bad payload part {pair!r}")
+    return intent, entities, extras
+
+
+def parse_intent_payload(payload: str) -> tuple[str, dict[str, Any]]:
+    """Decode `intent_payload`'s intent and entities (raises ValueError on a malformed payload)."""
+    intent, entities, _ = parse_question_payload(payload)
     return intent, entities
 
 
@@ -157,6 +222,9 @@ class ProjectQuery:
     status: str | None = None
     period: MonthRange | None = None
     page: int = 1
+    delayed: bool = False  # behind schedule only
+    keyword: str = ""  # a word naming the projects below
+    codes: tuple[str, ...] = ()
 
 
 def projects_payload(query: ProjectQuery) -> str:
@@ -168,7 +236,10 @@ def projects_payload(query: ProjectQuery) -> str:
         "status": query.status,
         "period": query.period.as_entity() if query.period else None,
     }
-    head = intent_payload("", entities).lstrip("|")
+    extras: dict[str, Any] = {"delayed": query.delayed}
+    if query.codes:
+        extras["keyword"] = {"word": query.keyword, "projects": list(query.codes)}
+    head = intent_payload("", entities, extras).lstrip("|")
     return f"{head}|n={query.page}" if head else f"n={query.page}"
 
 
@@ -183,8 +254,9 @@ def parse_projects_payload(payload: str) -> ProjectQuery:
                 raise ValueError("page must be 1 or more")
         else:
             parts.append(part)
-    _, entities = parse_intent_payload("|".join(["", *parts]))
+    _, entities, extras = parse_question_payload("|".join(["", *parts]))
     period = entities.get("period")
+    keyword = extras.get("keyword") or {}
     return ProjectQuery(
         municipality=entities.get("municipality"),
         district=entities.get("district"),
@@ -192,4 +264,7 @@ def parse_projects_payload(payload: str) -> ProjectQuery:
         status=entities.get("status"),
         period=MonthRange.from_entity(period) if period else None,
         page=page,
+        delayed=bool(extras.get("delayed")),
+        keyword=keyword.get("word", ""),
+        codes=tuple(keyword.get("projects", ())),
     )

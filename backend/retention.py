@@ -18,6 +18,7 @@ from sqlalchemy import delete, or_, update
 from backend.clock import utcnow
 from backend.models import ConversationState, Feedback
 from backend.services.base import SessionFactory
+from backend.services.frames import purge_stale_frames
 
 log = logging.getLogger("shafaf.retention")
 
@@ -62,6 +63,7 @@ async def run_retention_forever(
     while True:
         try:
             result = await purge_contact_details(sessions, days)
+            await purge_stale_frames(sessions)
             if result.feedback_contacts or result.stale_drafts:
                 log.info(
                     "retention: erased contact details of %d feedback item(s) and %d stale "

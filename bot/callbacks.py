@@ -30,6 +30,7 @@ _KIND_CODES: dict[str, str] = {
     "unsubscribe": "x",
     "flow": "w",
     "rate": "r",
+    "more": "o",
 }
 _CODE_KINDS = {code: kind for kind, code in _KIND_CODES.items()}
 _DIGEST = "h"

@@ -12,9 +12,14 @@ import re
 __all__ = [
     "amount_is_tax",
     "asks_city_share",
+    "asks_delayed",
+    "complaint_kind",
+    "feedback_has_substance",
     "is_city_service",
     "is_non_vat_tax",
     "mentions_purchase",
+    "price_basis",
+    "subscription_frequency",
 ]
 
 _TAX_WORDS = ("مالیات", "ارزش", "افزوده", "vat")
@@ -107,3 +112,88 @@ def asks_city_share(text: str) -> bool:
 def mentions_purchase(text: str) -> bool:
     """Tell whether a text speaks of a purchase of one's own (خریدم، اگه بخرم، فاکتور)."""
     return _PURCHASE_RE.search(text) is not None
+
+
+# --- details a question carries beyond the contract's entities --------------------------------
+_WEEKLY = re.compile(r"هفتگی|هفته ای|هر هفته|هفته ?ای یک ?بار|هفته ?ای یه ?بار|weekly|haftegi")
+_MONTHLY = re.compile(
+    r"ماهانه|ماهیانه|هر ماه|ماهی یک ?بار|ماهی یه ?بار|ماه ?ای یک ?بار|monthly|mahane"
+)
+_DELAYED = re.compile(
+    r"عقب ?افتاده|عقب ?افتادن|عقب ?ماندن|عقب ?مانده|عقب ?مونده|عقب تر از|از موعد|"
+    r"از برنامه عقب|"
+    r"دیر ?کرده|تاخیر|تأخیر|دیرتر از|مهلتش گذشته|موعدش گذشته|سر موقع تموم نشد|بدقول"
+)
+_NET_PRICE = re.compile(
+    r"بدون (?:احتساب )?(?:مالیات|ارزش ?افزوده)|قبل از (?:مالیات|ارزش ?افزوده)|"
+    r"بی ?مالیات|بدون ارزش افزوده|خالص|مالیات جدا|مالیاتش جدا|به اضافه (?:مالیات|ارزش)|"
+    r"\+ ?(?:مالیات|ارزش)"
+)
+_GROSS_PRICE = re.compile(
+    r"با (?:احتساب )?(?:مالیات|ارزش ?افزوده)|شامل (?:مالیات|ارزش ?افزوده)|"
+    r"مالیات(?:ش)? (?:توش|داخلش|روش) (?:بود|هست|است)|با مالیاتش"
+)
+
+
+def subscription_frequency(text: str) -> str | None:
+    """Return "weekly" or "monthly" when the text says how often, else None."""
+    text = text.replace("\u200c", " ")
+    if _WEEKLY.search(text):
+        return "weekly"
+    if _MONTHLY.search(text):
+        return "monthly"
+    return None
+
+
+def asks_delayed(text: str) -> bool:
+    """Tell whether the text asks about projects behind schedule (past their planned end)."""
+    return _DELAYED.search(text.replace("\u200c", " ")) is not None
+
+
+def price_basis(text: str) -> str | None:
+    """Return "net" (before tax) or "gross" (tax included) when a price says which, else None."""
+    text = text.replace("\u200c", " ")
+    if _NET_PRICE.search(text):
+        return "net"
+    if _GROSS_PRICE.search(text):
+        return "gross"
+    return None
+
+
+# --- feedback a citizen voices ------------------------------------------------------------------
+_KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("complaint", re.compile(r"شکایت|شاکی|اعتراض|گلایه|شکوه")),
+    ("criticism", re.compile(r"انتقاد|منتقد")),
+    ("suggestion", re.compile(r"پیشنهاد|کاش |بهتره |بهتر است ")),
+    (
+        "thanks",
+        re.compile(r"تشکر|ممنون|سپاس|قدردانی|دستتون درد نکنه|دست مریزاد|خسته نباشید|دمتون گرم"),
+    ),
+)
+# A complaint said without the word: what is broken, noisy, ignored.
+_GRIEVANCE = re.compile(
+    r"ناراضی|افتضاح|داغون|خرابه|خراب شده|هیچ کاری نمی|هیچ ?کس جواب نمی|جواب نمیدن|جواب نمیده|"
+    r"کلافه|کلافمون|امون\\S* .{0,12}بریده|بی ?توجهی|مزاحمت|سر و صدا|خواب نداریم|پر از چاله|"
+    r"ول شده|رها شده|ریختن تو|آشغال ریخته"
+)
+_ANNOUNCE = frozenset(
+    "میخوام می‌خواهم میخواستم می‌خواستم یه یک شکایت انتقاد پیشنهاد تشکر قدردانی ثبت کنم بکنم "
+    "دارم داشتم نظر نظرم بدم بدهم بازخورد درباره راجع راجب به از در برای و رو را یک ای کنید "
+    "بکنید بفرستم بنویسم".split()
+)
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def complaint_kind(text: str) -> str | None:
+    """Return the kind of feedback a text voices (complaint, criticism, suggestion, thanks)."""
+    text = text.replace("\u200c", " ")
+    for kind, rx in _KIND_WORDS:
+        if rx.search(text):
+            return kind
+    return "complaint" if _GRIEVANCE.search(text) else None
+
+
+def feedback_has_substance(masked: str) -> bool:
+    """Tell whether a feedback message says what the feedback is (not only that there is one)."""
+    words = [w for w in _WORDS.findall(masked.replace("\u200c", " ")) if w not in _ANNOUNCE]
+    return len(words) >= 4

@@ -43,7 +43,10 @@ _STAYED = r"(?:مونده|مانده|موندن|ماندند|موند|ماند|�
 _FINISH = r"(?:تکمیل|تموم|تمام|کامل|افتتاح|اتمام)"
 
 _STATUS_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("suspended", rf"نیمه ?(?:کاره|تمام) (?:(?:رها|ول) (?:{_PASSIVE}|{_STAYED})|{_STAYED}|رها|ول)"),
+    (
+        "suspended",
+        rf"نیمه ?(?:کاره|تمام|تموم) (?:(?:رها|ول) (?:{_PASSIVE}|{_STAYED})|{_STAYED}|رها|ول)",
+    ),
     ("suspended", r"متوقف"),
     ("suspended", r"معلق"),
     ("suspended", r"خوابید(?:ه|ن|ند|هاند)?(?!\w)"),
@@ -75,7 +78,7 @@ _STATUS_PATTERNS: tuple[tuple[str, str], ...] = (
     ("in_progress", r"در ?(?:حال|دست) (?:اجرا|ساخت|احداث|انجام|تکمیل|اقدام|پیشرفت|کار)"),
     ("in_progress", r"دارن(?:د)? (?:می ?سازن|ساخته می ?شن|اجرا می ?کنن|می ?سازنش)"),
     ("in_progress", r"(?:ساخته|اجرا) می ?(?:شن|شوند|شود|شه)(?!\w)"),
-    ("in_progress", r"نیمه ?(?:کاره|تمام)"),
+    ("in_progress", r"نیمه ?(?:کاره|تمام|تموم)"),
     ("in_progress", r"پروژه ?(?:ها|های)? (?:فعال|جاری)"),
     ("in_progress", r"در جریان"),
 )
@@ -149,6 +152,19 @@ def find_status(normalized: str) -> str | None:
             if best is None or key < best:
                 best = key
     return best[2] if best is not None else None
+
+
+def mask_status(text: str) -> str:
+    """Replace a project-status phrase («نیمه تموم», «تموم شده»…) by the word STATUS."""
+    text = text.replace("\u200c", " ")
+    best: tuple[int, int] | None = None
+    for _, rx in _STATUS_RES:
+        m = rx.search(text)
+        if m is not None and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end())
+    if best is None:
+        return text
+    return f"{text[: best[0]]} STATUS {text[best[1] :]}"
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import jdatetime
 
-from nlp.entities import extract
+from nlp.cues import amount_is_tax, asks_delayed, price_basis, subscription_frequency
+from nlp.entities import extract, mask_status
 from nlp.finglish import to_persian
+from nlp.followup import read_followup
 from nlp.gazetteer import Gazetteer
 from nlp.intents import load_classifier
+from nlp.keywords import keyword_projects
+from nlp.limits import find_limit
 from nlp.normalize import normalize
+from nlp.places import find_unknown_place
 from nlp.rules import (
     NO_ENTITY_INTENTS,
     choose_intent,
@@ -17,6 +24,7 @@ from nlp.rules import (
     plural_category,
     prune,
 )
+from nlp.superlatives import find_rank
 from nlp.types import GazetteerData, Understanding
 
 # Below this probability, or this close to the runner-up, the bot should offer `alternatives`.
@@ -69,6 +77,7 @@ def understand(text: str, gazetteer: Gazetteer, today: jdatetime.date) -> Unders
     runner_up = max((p for name, p in scores if name not in folded), default=0.0)
     if confidence < LOW_CONFIDENCE or confidence - runner_up < SMALL_MARGIN:
         alternatives = [(name, p) for name, p in scores if name != intent and p >= 0.05][:3]
+    masked = ex.masked(normalized)
     return Understanding(
         intent=intent,
         confidence=float(confidence),
@@ -76,4 +85,42 @@ def understand(text: str, gazetteer: Gazetteer, today: jdatetime.date) -> Unders
         candidates=candidates,
         alternatives=alternatives,
         normalized_text=normalized,
+        masked_text=masked,
+        extras={**read_extras(normalized, masked, gazetteer), "seen": dict(ex.entities)},
     )
+
+
+def read_extras(normalized: str, masked: str, gazetteer: Gazetteer) -> dict[str, Any]:
+    """Read what the question says beyond the contract's entities (see `Understanding.extras`)."""
+    extras: dict[str, Any] = {}
+    rank = find_rank(normalized)
+    if rank is not None:
+        extras["rank"] = rank
+    if asks_delayed(normalized):
+        extras["delayed"] = True
+    frequency = subscription_frequency(normalized)
+    if frequency is not None:
+        extras["frequency"] = frequency
+    basis = price_basis(normalized)
+    if basis is None and amount_is_tax(normalized):
+        basis = "vat"
+    if basis is not None:
+        extras["price"] = basis
+    keyword = keyword_projects(normalized, masked, gazetteer.data.projects)
+    if keyword is not None:
+        extras["keyword"] = {"word": keyword[0], "projects": keyword[1]}
+    else:
+        place = find_unknown_place(masked)
+        if place is not None:
+            extras["place"] = place
+    limit = find_limit(normalized)
+    if limit is not None:
+        extras["limit"] = limit
+    follow = read_followup(mask_status(masked))
+    extras["followup"] = {
+        "elliptical": follow.elliptical,
+        "focus": follow.focus,
+        "content_words": follow.content_words,
+        "topic": follow.topic,
+    }
+    return extras

@@ -26,13 +26,15 @@ _LEAST = re.compile(
 )
 # "which … more/less": a comparative asked of a choice is a superlative.
 _WHICH = re.compile(_W + r"(?:کدام|کدوم|کدومش|کدوما|کدام ?یک|کدوم ?یکی|چه)" + _E)
-_MORE = re.compile(_W + r"(?:بیشتر|بیش ?تر|زیاد ?تر|more)" + _E)
-_LESS = re.compile(_W + r"(?:کمتر|کم ?تر|less)" + _E)
+_MORE = re.compile(_W + r"(?:بیشتر|بیش ?تر|زیاد ?تر|more)(?:ی|ین)?" + _E)
+_LESS = re.compile(_W + r"(?:کمتر|کم ?تر|less)(?:ی|ین)?" + _E)
 _ORDERED = re.compile(
     _W + r"(?:رتبه ?بندی|رتبه ?ها|رتبه|ترتیب|به ترتیب|مرتب ?شده|مرتب|ranking|rank)" + _E
 )
 
 _DIMENSIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("month", re.compile(_W + r"(?:(?:کدوم|کدام|چه) ماه|ماه ?ها(?:ی)?(?: سال)?|ماه ?های)" + _E)),
+    ("year", re.compile(_W + r"(?:(?:کدوم|کدام|چه) سال|سال ?ها(?:ی)?)" + _E)),
     ("project", re.compile(_W + r"(?:پروژه|پروژه ?ها|پروژه ?های|پروژه ?ای|طرح|طرح ?ها|طرحی)")),
     ("district", re.compile(_W + r"(?:منطقه|مناطق|منطقه ?ها|منطقه ?ای|منطقش)")),
     (
@@ -56,6 +58,7 @@ _PER_CAPITA = re.compile(
 )
 _BUDGET = re.compile(_W + r"(?:بودجه|بودجش|بودجه ?اش|اعتبار)")
 _PROGRESS = re.compile(_W + r"(?:پیشرفت|پیش ?رفت)")
+_GROWTH = re.compile(_W + r"(?:رشد|افزایش|بیشتر شدن|growth)")
 _SPENT = re.compile(_W + r"(?:خرج|هزینه|صرف|مصرف|گرفته|گرفت|گرفتن|دریافت|رسیده|رسید|پول)")
 
 
@@ -89,6 +92,8 @@ def find_rank(normalized: str) -> dict[str, Any] | None:
         measure = "budget"
     elif by == "project" and _PROGRESS.search(text) and not _SPENT.search(text):
         measure = "progress"
-    elif by == "municipality":
+    elif by in ("municipality", "month"):
         measure = "received"
+    elif by == "year":
+        measure = "growth" if _GROWTH.search(text) else "received"
     return {"by": by, "order": order, "measure": measure, "per_capita": per_capita}

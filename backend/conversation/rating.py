@@ -5,7 +5,7 @@ from __future__ import annotations
 from backend.conversation import texts as T
 from backend.conversation.flows.base import ChatRef
 from backend.conversation.notices import expired, notice
-from backend.reply import Action, Block, Reply
+from backend.reply import Action, Reply
 from backend.services import Services
 from backend.services.conversations import FlowState
 from nlp.types import Understanding
@@ -43,7 +43,7 @@ class Ratings:
             chat.platform, chat.chat_id, question, u.intent, u.confidence, reply.answered
         )
         if data:
-            reply.blocks.append(Block("text", T.RATE_QUESTION))
+            # The buttons say it all; a question line would cost the answer a line on a phone.
             reply.actions.append(
                 [Action(T.RATE_UP, "rate", f"{qid}:1"), Action(T.RATE_DOWN, "rate", f"{qid}:0")]
             )

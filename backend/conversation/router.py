@@ -20,12 +20,14 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import tzinfo
+from typing import Any
 
 import jdatetime
 
 from backend.ask import AskService
 from backend.conversation import texts as T
 from backend.conversation.answers import Answers
+from backend.conversation.context import FRAME_INTENTS, frame_of, resolve
 from backend.conversation.flows.base import ChatRef, Flow, FlowInput
 from backend.conversation.notices import (
     expired,
@@ -42,13 +44,33 @@ from backend.formatting import fa_int
 from backend.labels import FEEDBACK_KIND_LABELS
 from backend.reply import Action, Block, Reply
 from backend.services import Services
+from backend.services.feedback import normalize_code
+from backend.services.subscriptions import FREQUENCIES
 from backend.untrusted import clean_optional, clean_text
+from nlp.cues import complaint_kind, feedback_has_substance
+from nlp.followup import split_question
+from nlp.keywords import narrow_to_one
 from nlp.types import Understanding
 
 log = logging.getLogger("shafaf.conversation")
 
 # The NLU reads at most this much, whatever the door; longer messages are cut (and told so).
 MAX_QUESTION_CHARS = 2000
+# The feedback button's payload for "the complaint you just wrote" (kept in the chat's frame).
+HELD = "held"
+# What a question inside a complaint may be, to be answered before the complaint is filed.
+ANSWERABLE = frozenset(
+    {
+        "vat_share",
+        "vat_compare",
+        "vat_spending",
+        "project_list",
+        "project_info",
+        "tax_calculator",
+        "report",
+        "faq",
+    }
+)
 
 AlertSink = Callable[[int, str], Awaitable[None]]
 Command = Callable[["Conversation", ChatRef, str], Awaitable[Reply]]
@@ -122,12 +144,22 @@ class Conversation:
         return reply
 
     async def feedback(self, chat: ChatRef, argument: str = "") -> Reply:
-        """Open the feedback flow (from /feedback, the menu, a card or the feedback intent)."""
+        """Open the feedback flow (from /feedback, the menu, a card or the feedback intent).
+
+        `argument` is a project code, or `HELD`: the complaint the chat wrote alongside a
+        question, kept so the citizen never types it twice.
+        """
         argument = clean_text(argument)
-        flow = self.flows.get("feedback")
-        if flow is None:
-            return notice(T.FLOW_UNAVAILABLE, menu=True)
-        return await flow.start(chat, self.today(), argument=argument)
+        if argument == HELD:
+            frame = await self.s.frames.get(chat.platform, chat.chat_id) or {}
+            held = frame.get("held") or {}
+            return await self._open_feedback(
+                chat,
+                str(held.get("project") or ""),
+                text=str(held.get("text") or ""),
+                kind=held.get("kind"),
+            )
+        return await self._open_feedback(chat, argument)
 
     async def status(self, chat: ChatRef, code: str) -> Reply:
         """Show a feedback's status and public replies, only to the chat that sent it."""
@@ -138,7 +170,11 @@ class Conversation:
             info = await self.s.feedback.for_chat(code, chat.platform, chat.chat_id)
         except DomainError:
             # Same words for "no such code" and "someone else's code": nothing is learned.
-            return notice(T.STATUS_NOT_FOUND)
+            # The code is named back as understood, so a typo is easy to spot.
+            missing = notice(T.STATUS_UNKNOWN_CODE.format(code=normalize_code(code)))
+            missing.intent = "feedback_status"
+            missing.answered = False
+            return missing
         return status_reply(info, self.config.zone)
 
     async def subscription_menu(self, chat: ChatRef) -> Reply:
@@ -202,29 +238,104 @@ class Conversation:
         return notice(T.UNSUPPORTED, menu=True)
 
     async def ask(self, chat: ChatRef, text: str, *, today: jdatetime.date | None = None) -> Reply:
-        """Answer a free-text question through the one question path."""
+        """Answer a free-text question through the one question path, in the chat's context."""
         truncated = len(text) > MAX_QUESTION_CHARS
         question = text[:MAX_QUESTION_CHARS]
         today = today or self.today()
+        frame = await self.s.frames.get(chat.platform, chat.chat_id)
         u = await self.asker.understand(question, today)
+        held: dict[str, Any] | None = None
+        complaint = complaint_kind(u.normalized_text)
+        if complaint in ("complaint", "criticism"):
+            # A complaint that ends in a question: answer the question, keep the complaint.
+            asked = split_question(question)
+            if asked is not None:
+                inner = await self.asker.understand(asked, today)
+                if inner.intent in ANSWERABLE:
+                    u = replace(
+                        inner,
+                        entities={**u.entities, **inner.entities},
+                        extras={**inner.extras, "followup": {}},
+                    )
+                    held = {"text": question, "kind": complaint}
+                    if u.entities.get("project"):
+                        held["project"] = u.entities["project"]
+        u = await self._single_out(u, frame)
+        u = resolve(u, frame)
         reply = await self.answers.reply(u, today)
-        reply.understanding = u
         if reply.answered:
-            # Answers that act on the chat: only the router knows which chat it is.
-            acted: Reply | None = None
-            if reply.intent == "feedback":
-                acted = await self.feedback(chat, str(u.entities.get("project") or ""))
-            elif reply.intent == "subscribe":
-                acted = await self.subscription_menu(chat)
-            elif reply.intent == "feedback_status" and u.entities.get("tracking_code"):
-                acted = await self.status(chat, str(u.entities["tracking_code"]))
+            acted = await self._act(chat, u, question, today)
             if acted is not None:
                 acted.understanding = u
                 return acted
+        if u.intent in FRAME_INTENTS:
+            remembered = frame_of(u)
+            if held is not None:
+                remembered["held"] = held
+                reply.blocks.append(Block("text", T.FEEDBACK_OFFER))
+                reply.actions.insert(0, [Action(T.BTN_FILE_COMPLAINT, "feedback", HELD)])
+            await self.s.frames.set(chat.platform, chat.chat_id, remembered)
+        elif held is not None:
+            await self.s.frames.set(chat.platform, chat.chat_id, {"held": held})
+            reply.blocks.append(Block("text", T.FEEDBACK_OFFER))
+            reply.actions.insert(0, [Action(T.BTN_FILE_COMPLAINT, "feedback", HELD)])
         await self.ratings.log_and_rate(chat, question, u, reply)
         if truncated:
             reply.blocks.insert(0, Block("note", T.TEXT_TRUNCATED))
         return self._with_follow(reply)
+
+    async def _single_out(self, u: Understanding, frame: dict[str, Any] | None) -> Understanding:
+        """«خط ۴ تنهایی چقدر؟» after an answer about several projects: that one project."""
+        keyword = ((frame or {}).get("extras") or {}).get("keyword")
+        if not keyword or u.entities.get("project") or not u.normalized_text:
+            return u
+        codes = set(keyword.get("projects", ()))
+        projects = (await self.s.catalog.gazetteer_data()).projects
+        code = narrow_to_one(
+            u.normalized_text, [(p.code, p.name_fa) for p in projects if p.code in codes]
+        )
+        if code is None:
+            return u
+        entities = {k: v for k, v in u.entities.items() if k in ("period",)}
+        entities["project"] = code
+        extras = {**u.extras, "focus": u.extras.get("followup", {}).get("focus") or "funding"}
+        return replace(u, intent="project_info", confidence=1.0, entities=entities, extras=extras)
+
+    async def _act(
+        self, chat: ChatRef, u: Understanding, question: str, today: jdatetime.date
+    ) -> Reply | None:
+        """Carry out what only the chat can: open the feedback flow, subscribe, show a status."""
+        if u.intent == "feedback":
+            kind = complaint_kind(u.normalized_text)
+            # A message that already says what the feedback is keeps its words.
+            text = question if feedback_has_substance(u.masked_text) else ""
+            return await self._open_feedback(
+                chat, str(u.entities.get("project") or ""), text=text, kind=kind, today=today
+            )
+        if u.intent == "subscribe":
+            frequency = u.extras.get("frequency")
+            if frequency in FREQUENCIES:
+                return await self.subscriptions.subscribe_action(chat, str(frequency))
+            return await self.subscription_menu(chat)
+        if u.intent == "feedback_status" and u.entities.get("tracking_code"):
+            return await self.status(chat, str(u.entities["tracking_code"]))
+        return None
+
+    async def _open_feedback(
+        self,
+        chat: ChatRef,
+        project: str,
+        *,
+        text: str = "",
+        kind: str | None = None,
+        today: jdatetime.date | None = None,
+    ) -> Reply:
+        flow = self.flows.get("feedback")
+        if flow is None:
+            return notice(T.FLOW_UNAVAILABLE, menu=True)
+        return await flow.start(
+            chat, today or self.today(), argument=clean_text(project), text=text, kind=kind
+        )
 
     async def action(self, chat: ChatRef, kind: str, payload: str) -> Reply:
         """Answer a pressed button (already decoded and validated by the transport)."""
@@ -250,7 +361,13 @@ class Conversation:
                 return expired()
             return await self._flow(flow, chat, FlowInput("action", payload=choice))
         reply = await self.answers.handle_action(kind, payload, self.today())
-        return self._with_follow(reply) if reply is not None else expired()
+        if reply is None:
+            return expired()
+        u = reply.understanding
+        if u is not None and u.intent in FRAME_INTENTS and reply.answered:
+            # A pressed button asks a question too: a typed follow-up continues from it.
+            await self.s.frames.set(chat.platform, chat.chat_id, frame_of(u))
+        return self._with_follow(reply)
 
     def expired(self) -> Reply:
         """Answer a forged, stale or unknown button."""

@@ -297,8 +297,8 @@ HELP_COMMANDS: tuple[str, ...] = (
 # Descriptions registered with setMyCommands (contract section 1, the eight commands).
 # --- rating ---------------------------------------------------------------------------------------
 RATE_QUESTION = "این پاسخ مفید بود؟"
-RATE_UP = "👍"
-RATE_DOWN = "👎"
+RATE_UP = "👍 مفید بود"
+RATE_DOWN = "👎 مفید نبود"
 RATE_THANKS = "ممنون از نظرتان! 🌱"
 RATE_ASK_REASON = (
     "ممنون که گفتید. 🙏 چه چیزی کم بود یا درست نبود؟ در یک پیام بنویسید تا کارشناسان ببینند "
@@ -510,3 +510,136 @@ FB_KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
     "suggestion": ("پیشنهاد", "ایده", "suggestion"),
     "thanks": ("قدردانی", "تشکر", "ممنون", "سپاس", "مرسی", "تقدیر", "thanks"),
 }
+
+# ============================================================================ short answers
+# The figure leads, on the first line; details wait behind «جزئیات بیشتر».
+BTN_MORE = "➕ جزئیات بیشتر"
+OTHERS_ITEM = "سایر {what}: {amount} ({percent})"
+OTHERS_CATEGORIES = "حوزه‌ها"
+OTHERS_PROJECTS = "پروژه‌ها"
+OTHERS_DISTRICTS = "منطقه‌ها"
+
+SHARE_HEADLINE = "📊 سهم شهرداری {name} از ارزش افزوده در {period}: {amount}"
+SHARE_EXACT = "یعنی حدود {per_capita} برای هر شهروند ({population} نفر)."
+SHARE_PER_CAPITA_HEADLINE = "📊 سرانه سهم ارزش افزوده {name} در {period}: {amount} برای هر شهروند"
+SHARE_PER_CAPITA_DETAIL = "کل سهم: {amount} برای {population} نفر."
+NOT_YET_PUBLISHED = (
+    "ارقام {period} هنوز منتشر نشده و پیش‌بینی نمی‌کنم؛ آخرین ماه منتشرشده {name}، {last} است."
+)
+BTN_LATEST_MONTH = "📊 {month}"
+BTN_THIS_YEAR_SO_FAR = "📊 امسال تا کنون"
+
+COMPARE_HEADLINE = "📈 سهم {name} در {first}: {a} — {change} نسبت به {second} ({b})"
+COMPARE_FACT = "{period}: {amount}"
+COMPARE_BREAKDOWN = "به تفکیک:"
+COMPARE_BREAKDOWN_ITEM = "{first_label}: {first} / {second_label}: {second}"
+TREND_HEADLINE = "📈 روند سهم ارزش افزوده {name}، {period}: از {first} به {last} ({change})"
+TREND_ITEM = "{year}: {amount}{change}"
+TREND_CHANGE = " ({change} نسبت به سال قبل)"
+COMPARE_MUNIS_HEADLINE = "📊 {first}: {a} و {second}: {b} — {period}"
+
+SPENDING_HEADLINE = (
+    "💸 از سهم ارزش افزوده {name} در {period}، {spent} خرج پروژه‌ها شد ({percent} از {received})"
+)
+SPENDING_HEADLINE_NONE = "💸 در {period} هزینه‌ای از سهم ارزش افزوده {name} برای پروژه‌ها ثبت نشده."
+SPENDING_CATEGORY_HEADLINE = (
+    "💸 {category} در {name}، {period}: {amount} از ارزش افزوده ({percent} از کل خرج پروژه‌ها)"
+)
+SPENDING_DISTRICT_HEADLINE = "💸 پروژه‌های {district} {name} در {period}: {amount} از ارزش افزوده"
+SPENDING_DISTRICT_CATEGORY_HEADLINE = (
+    "💸 {category} در {district} {name}، {period}: {amount} از ارزش افزوده"
+)
+SPENDING_KEYWORD_HEADLINE = (
+    "💸 «{word}» ({count} پروژه) در {name}، {period}: {amount} از ارزش افزوده"
+)
+SPENDING_NOTHING = "در این دوره مبلغی برای این پروژه‌ها ثبت نشده است."
+ALL_TIME = "تا کنون"
+SPENDING_ITEM_SHORT = "{name}: {amount}"
+SPENDING_CITYWIDE = "پروژه‌های چند منطقه‌ای (بدون منطقه) هم {amount} گرفتند و در این فهرست نیستند."
+
+RANK_TOWNS = "📊 شهرها به ترتیب سهم ارزش افزوده، {period}:"
+RANK_TOWNS_ASC = "📊 شهرها از کمترین سهم ارزش افزوده، {period}:"
+RANK_TOWNS_PC = "📊 شهرها به ترتیب سهم ارزش افزوده برای هر نفر، {period}:"
+RANK_TOWNS_PC_ASC = "📊 شهرها از کمترین سرانه ارزش افزوده، {period}:"
+RANK_TOWN_ITEM = "{n}. {name}: {amount}"
+RANK_TOWN_PC_ITEM = "{n}. {name}: {amount} برای هر نفر"
+RANK_HEAD_TOWNS = "{lead} {name} با {amount}"
+RANK_LEAD_MOST = "بیشترین:"
+RANK_LEAD_LEAST = "کمترین:"
+RANK_DISTRICTS = "🏗 منطقه‌های {name} به ترتیب خرج ارزش افزوده، {period}:"
+RANK_DISTRICTS_ASC = "🏗 منطقه‌های {name} از کمترین خرج ارزش افزوده، {period}:"
+RANK_CATEGORIES = "🏗 حوزه‌ها به ترتیب خرج ارزش افزوده در {name}، {period}:"
+RANK_CATEGORIES_ASC = "🏗 حوزه‌ها از کمترین خرج ارزش افزوده در {name}، {period}:"
+RANK_PROJECTS_FUNDING = "🏗 پروژه‌های {where} به ترتیب پول ارزش افزوده، {period}:"
+RANK_PROJECTS_FUNDING_ASC = "🏗 پروژه‌های {where} از کمترین پول ارزش افزوده، {period}:"
+RANK_PROJECTS_BUDGET = "🏗 پروژه‌های {where} به ترتیب بودجه:"
+RANK_PROJECTS_BUDGET_ASC = "🏗 پروژه‌های {where} از کمترین بودجه:"
+RANK_PROJECTS_PROGRESS = "🏗 پروژه‌های {where} به ترتیب پیشرفت:"
+RANK_PROJECTS_PROGRESS_ASC = "🏗 پروژه‌های {where} از کمترین پیشرفت:"
+RANK_MONTHS = "📊 ماه‌های {period} به ترتیب سهم ارزش افزوده {name}:"
+RANK_MONTHS_ASC = "📊 ماه‌های {period} از کمترین سهم ارزش افزوده {name}:"
+RANK_YEARS_GROWTH = "📈 سال‌ها به ترتیب رشد سهم ارزش افزوده {name}:"
+RANK_YEARS_GROWTH_ASC = "📈 سال‌ها از کمترین رشد سهم ارزش افزوده {name}:"
+RANK_ITEM = "{n}. {name}: {amount}"
+RANK_MORE = "و {count} مورد دیگر (با «جزئیات بیشتر»)."
+RANK_EMPTY = "برای این رتبه‌بندی در {period} رقمی ثبت نشده است."
+RANK_NO_PER_CAPITA = (
+    "جمعیت منطقه‌ها در داده‌ها نیست، پس سرانه منطقه‌ای نمی‌دهم؛ این فهرست بر اساس کل مبلغ است."
+)
+
+LIMIT_FORECAST = "پیش‌بینی نمی‌کنم؛ فقط ارقام منتشرشده را دارم (تا {last})."
+LIMIT_WHY = "علت تغییرها در داده‌ها نیست؛ فقط خود ارقام را دارم و می‌توانم دوره‌ها را مقایسه کنم."
+LIMIT_OTHER_MONEY = (
+    "این رقم در داده‌های من نیست؛ من فقط سهم شهرداری از ارزش افزوده و پروژه‌هایی را که با آن "
+    "ساخته می‌شود می‌دانم."
+)
+LIMIT_DAILY = "ارقام ماهانه منتشر می‌شود، نه روزانه یا هفتگی؛ آخرین ماه منتشرشده {last} است."
+LIMIT_TOTAL_COLLECTED = "کل مالیات وصول‌شده را ندارم؛ فقط سهمی را که از آن به شهرداری می‌رسد می‌دانم."
+UNKNOWN_PLACE = "«{place}» را در داده‌ها نمی‌شناسم؛ ارقام کل {name} را آوردم — یا منطقه را بگویید."
+UNKNOWN_PLACE_ONLY = "«{place}» را در داده‌ها نمی‌شناسم؛ داده‌ها فقط منطقه‌های شهرداری را دارند."
+BTN_WHOLE_CITY = "کل {name}"
+BTN_CHOOSE_DISTRICT = "📍 انتخاب منطقه"
+DISTRICTS_PICK = "کدام منطقه؟"
+
+PROJECT_HEADLINE = "🏗 {name} — {status}، پیشرفت {progress}"
+PROJECT_MONEY = "بودجه: {budget}؛ از ارزش افزوده تا کنون: {vat} ({percent} از بودجه)"
+PROJECT_PLACE = "{where} · {category}"
+PROJECT_END_HEADLINE = "⏳ {name}: پایان برنامه‌ریزی‌شده {date} (پیشرفت {progress})"
+PROJECT_OVERDUE_HEADLINE = (
+    "⏰ {name}: موعد پایان ({date}) گذشته و کار هنوز تمام نشده است (پیشرفت {progress})"
+)
+PROJECT_DONE_HEADLINE = "✅ {name} تکمیل شده است (پایان برنامه‌ریزی‌شده {date})"
+PROJECT_NO_END = "⏳ {name}: تاریخ پایانی برای آن ثبت نشده است (پیشرفت {progress})"
+PROJECT_BUDGET_HEADLINE = "💰 بودجه کل {name}: {amount}"
+PROJECT_FUNDING_HEADLINE = "💸 {name} تا کنون {amount} از ارزش افزوده گرفته ({percent} از بودجه)"
+PROJECT_FUNDING_PERIOD_HEADLINE = "💸 {name} در {period}: {amount} از ارزش افزوده"
+PROJECT_PROGRESS_HEADLINE = "🏗 {name}: پیشرفت {progress} — {status}"
+PROJECT_FUNDING_BY_YEAR = "پول ارزش افزوده به تفکیک سال:"
+PROJECTS_DELAYED = "عقب‌افتاده"
+PROJECT_LIST_ITEM_DELAYED = "{name} — موعد {date} گذشته، پیشرفت {progress}"
+PROJECTS_KEYWORD_TITLE = "🏗 پروژه‌های «{word}» در {name}"
+
+CALC_HEADLINE_CITY = "🧮 از {what}، {city} به شهرداری {name} می‌رسد"
+CALC_HEADLINE_VAT = "🧮 مالیات ارزش افزوده {what}: {vat}"
+CALC_WHAT_GROSS = "خرید {amount} (با مالیات)"
+CALC_WHAT_NET = "خرید {amount} (بدون مالیات)"
+CALC_WHAT_VAT = "{amount} مالیات ارزش افزوده‌ای که پرداختید"
+CALC_LINE = "مالیات: {vat} ({rate} از قیمت)؛ سهم شهرداری‌ها: {share} آن، یعنی {city}."
+CALC_LINE_VAT = "سهم شهرداری‌ها {share} از مالیات است، یعنی {city}."
+CALC_RATE_DAY = "نرخ در {date}: {vat} که {share} آن سهم شهرداری‌ها و دهیاری‌هاست."
+CALC_ASSUMED_GROSS = "مبلغ را قیمت با مالیات گرفتم؛ اگر بدون مالیات است، دکمه زیر را بزنید."
+CALC_SPLIT_SHORT = "خرج این سهم مثل پروژه‌های {period}:"
+BTN_CALC_NET = "قیمت بدون مالیات بود"
+BTN_CALC_GROSS = "قیمت با مالیات بود"
+
+REPORT_HEADLINE = "📄 {title} — منتشرشده {date}"
+REPORT_SHARE_LINE = "سهم {name} در {period}: {amount}"
+
+FEEDBACK_OFFER = "اگر می‌خواهید شکایتتان هم ثبت شود، دکمه زیر را بزنید؛ متنتان را نگه داشته‌ام."
+BTN_FILE_COMPLAINT = "✍️ ثبت همین شکایت"
+STATUS_UNKNOWN_CODE = "نظری با کد {code} در این گفتگو پیدا نشد. کد را دوباره بررسی کنید."
+FB_KEPT_TEXT = "متن شما را نگه داشتم؛ اگر درست است «ثبت» را بزنید."
+FB_BTN_ADD_ATTACH = "📎 افزودن عکس یا موقعیت"
+FB_BTN_ADD_CONTACT = "📱 افزودن شماره تماس"
+SUB_FREQUENCY_APPLIED = "✅ اشتراک {frequency} شما ثبت شد{topics}."
+RANK_LEAD_PER_CAPITA = "سرانه {name}"

@@ -9,9 +9,11 @@ from backend.services.calculator import CalculatorService
 from backend.services.catalog import CatalogService
 from backend.services.conversations import ConversationStore
 from backend.services.feedback import FeedbackService
+from backend.services.frames import FrameStore
 from backend.services.outbox import OutboxService
 from backend.services.projects import ProjectService
 from backend.services.questions import QuestionLogService
+from backend.services.rankings import RankingService
 from backend.services.spending import SpendingService
 from backend.services.subscriptions import SubscriptionService
 from backend.services.vat import VatService
@@ -27,11 +29,13 @@ class Services:
     vat: VatService
     spending: SpendingService
     projects: ProjectService
+    rankings: RankingService
     catalog: CatalogService
     calculator: CalculatorService
     feedback: FeedbackService
     subscriptions: SubscriptionService
     conversations: ConversationStore
+    frames: FrameStore
     questions: QuestionLogService
     outbox: OutboxService
     version: DataVersion
@@ -49,11 +53,13 @@ class Services:
             vat=vat,
             spending=spending,
             projects=ProjectService(sessions, version),
+            rankings=RankingService(sessions, version),
             catalog=catalog,
             calculator=CalculatorService(vat, spending, catalog),
             feedback=FeedbackService(sessions),
             subscriptions=SubscriptionService(sessions),
             conversations=ConversationStore(sessions),
+            frames=FrameStore(sessions),
             questions=QuestionLogService(sessions),
             outbox=OutboxService(sessions),
             version=version,

@@ -15,7 +15,8 @@ from backend.services.catalog import CatalogService
 from backend.services.spending import SpendingService
 from backend.services.vat import RateInfo, VatService
 
-AmountKind = Literal["purchase", "vat"]
+# "purchase": a price with VAT in it; "net": a price before VAT; "vat": the tax itself.
+AmountKind = Literal["purchase", "net", "vat"]
 MAX_AMOUNT_RIAL = 10**18  # far beyond any purchase; keeps arithmetic and storage sane
 
 
@@ -51,6 +52,11 @@ def vat_in_purchase(price_rial: int, vat_percent: float) -> int:
     """Return the VAT inside a VAT-inclusive price."""
     rate = Fraction(str(vat_percent))
     return _round(Fraction(price_rial) * rate / (100 + rate))
+
+
+def vat_on_net_price(price_rial: int, vat_percent: float) -> int:
+    """Return the VAT added to a price before tax."""
+    return _round(Fraction(price_rial) * Fraction(str(vat_percent)) / 100)
 
 
 def municipal_part(vat_rial: int, share_percent: float) -> int:
@@ -91,9 +97,12 @@ class CalculatorService:
                 message_fa="مبلغ باید عددی مثبت باشد.",
             )
         rate = await self._vat.rate_on(day)
-        vat_rial = (
-            amount_rial if kind == "vat" else vat_in_purchase(amount_rial, rate.vat_rate_percent)
-        )
+        if kind == "vat":
+            vat_rial = amount_rial
+        elif kind == "net":
+            vat_rial = vat_on_net_price(amount_rial, rate.vat_rate_percent)
+        else:
+            vat_rial = vat_in_purchase(amount_rial, rate.vat_rate_percent)
         city_rial = municipal_part(vat_rial, rate.municipal_share_percent)
         muni = await self._catalog.municipality(municipality)
         data = await self._vat.data_range(muni.slug)

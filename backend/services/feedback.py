@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,6 +27,8 @@ from nlp.digits import to_ascii_digits
 
 MAX_FEEDBACK_LENGTH = 4000
 TRACKING_PREFIX = "SH-"
+# SH-123456, SH123456, sh-123456 and the bare number all name the same feedback.
+_CODE_FORMS = re.compile(r"(?:SH-?)?(\d{4,10})")
 
 # Staff may move feedback along these edges; "hidden" (spam/abuse) is reachable from anywhere.
 TRANSITIONS: dict[str, tuple[str, ...]] = {
@@ -97,8 +100,15 @@ class FeedbackInfo:
 
 
 def normalize_code(code: str) -> str:
-    """Canonical form of a tracking code as typed (ASCII digits, upper case, no spaces)."""
-    return to_ascii_digits(code.strip()).upper().replace(" ", "")
+    """Canonical form of a tracking code however it is typed: `SH-123456`.
+
+    Citizens drop the dash, type lower case or Persian digits, or give the bare number;
+    anything else is returned upper-cased with ASCII digits (and simply not found).
+    """
+    text = to_ascii_digits(code.strip()).upper().replace(" ", "")
+    text = text.replace("‐", "-").replace("–", "-").replace("_", "-")
+    match = _CODE_FORMS.fullmatch(text)
+    return f"{TRACKING_PREFIX}{match.group(1)}" if match else text
 
 
 def _new_code() -> str:

@@ -82,6 +82,9 @@ class ProjectFilter:
     status: str | None = None
     query: str | None = None
     period: MonthRange | None = None  # projects active (started, not yet planned to end) in it
+    # Behind schedule on this day: past the planned end and not completed.
+    overdue_on: jdatetime.date | None = None
+    codes: tuple[str, ...] | None = None  # only these projects (those a keyword names)
 
     def __post_init__(self) -> None:
         if self.status is not None and self.status not in PROJECT_STATUSES:
@@ -199,6 +202,11 @@ class ProjectService:
                 conditions.append(
                     or_(Project.planned_end_date.is_(None), Project.planned_end_date >= start)
                 )
+        if filters.overdue_on is not None:
+            conditions.append(Project.planned_end_date < filters.overdue_on.togregorian())
+            conditions.append(Project.status != "completed")
+        if filters.codes is not None:
+            conditions.append(Project.code.in_(filters.codes))
         stmt = stmt.where(*conditions)
         async with self._sessions() as session:
             total = int(

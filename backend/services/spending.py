@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from backend.models import Category, Project, ProjectFunding
+from backend.models import Category, District, Project, ProjectFunding
 from backend.months import MonthRange
 from backend.services.base import SessionFactory, is_sample_source, resolve_municipality
 from backend.services.memo import memoized, new_memo
@@ -42,6 +42,7 @@ class SpendingBreakdown:
     by_category: list[CategorySpending]
     top_projects: list[ProjectSpending]
     category: str | None  # the category filter, if any
+    district: str | None  # the district filter, if any
     sources: list[str]
     is_sample: bool
 
@@ -68,8 +69,15 @@ class SpendingService:
         period: MonthRange,
         category: str | None = None,
         top: int = TOP_PROJECTS,
+        *,
+        district: str | None = None,
+        codes: tuple[str, ...] | None = None,
     ) -> SpendingBreakdown:
-        """Return spending by category and the top projects of a period (maybe one category)."""
+        """Return spending by category and the top projects of a period.
+
+        Narrowed, when asked, to one category, one district, or a set of projects (those a
+        keyword names).
+        """
         ordinal = ProjectFunding.year * 12 + ProjectFunding.month - 1
         async with self._sessions() as session:
             muni = await resolve_municipality(session, municipality)
@@ -81,6 +89,16 @@ class SpendingService:
             ]
             if category:
                 conditions.append(Category.slug == category)
+            if district:
+                conditions.append(
+                    Project.district_id.in_(
+                        select(District.id).where(
+                            District.municipality_id == muni.id, District.code == district
+                        )
+                    )
+                )
+            if codes is not None:
+                conditions.append(Project.code.in_(codes))
             amount = func.sum(ProjectFunding.amount_rial)
             category_rows = (
                 await session.execute(
@@ -127,6 +145,7 @@ class SpendingService:
             by_category=by_category,
             top_projects=top_projects,
             category=category,
+            district=district,
             sources=sources,
             is_sample=is_sample_source(sources) or received.is_sample,
         )

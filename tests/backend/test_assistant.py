@@ -24,7 +24,7 @@ from backend.formatting import (
     fa_number,
     fa_percent,
     month_label,
-    progress_bar,
+    rial_exact,
     toman,
     toman_with_rial,
 )
@@ -104,8 +104,24 @@ def text_of(reply: Reply) -> str:
     return render_plain(reply)
 
 
-def u(intent: str, confidence: float = 0.95, text: str = "", **entities: Any) -> Understanding:
-    return Understanding(intent, confidence, dict(entities), normalized_text=text)
+def u(
+    intent: str,
+    confidence: float = 0.95,
+    text: str = "",
+    extras: dict[str, Any] | None = None,
+    **entities: Any,
+) -> Understanding:
+    return Understanding(
+        intent, confidence, dict(entities), normalized_text=text, extras=dict(extras or {})
+    )
+
+
+async def more(assistant: Assistant, reply: Reply) -> Reply:
+    """Press «جزئیات بیشتر» and return the full answer."""
+    (button,) = [a for a in reply.all_actions() if a.kind == "more"]
+    full = await assistant.handle_action("more", button.payload, TODAY)
+    assert full is not None
+    return full
 
 
 def period(start: str, end: str) -> dict[str, str]:
@@ -165,8 +181,12 @@ async def test_vat_share_defaults_to_latest_full_year(assistant: Assistant) -> N
     published = max(jdate(r["published_on"]) for r in share_rows("mashhad", year))
     assert f"آخرین انتشار: {date_label(published)}" in text
     assert "گزارش ماهانه اداره کل امور مالیاتی خراسان رضوی (نمونه)" in text
+    # the figure leads, on the first line; the quarters wait behind «جزئیات بیشتر»
+    assert toman(share_sum("mashhad", year)) in text.splitlines()[0]
     q4 = MonthRange(Month(1404, 10), Month(1404, 12))
-    assert f"زمستان ۱۴۰۴: {toman(share_sum('mashhad', q4))}" in text
+    assert "زمستان ۱۴۰۴" not in text
+    full = text_of(await more(assistant, reply))
+    assert f"زمستان ۱۴۰۴: {toman(share_sum('mashhad', q4))}" in full
     per_capita = round_half_up(Fraction(share_sum("mashhad", year), population("mashhad")))
     assert toman(per_capita) in text
     assert reply.chart is not None and reply.chart.period == year
@@ -188,7 +208,7 @@ async def test_vat_share_short_period_lists_months(assistant: Assistant) -> None
     reply = await assistant.reply(
         u("vat_share", municipality="neyshabur", period=spring.as_entity()), TODAY
     )
-    text = text_of(reply)
+    text = text_of(await more(assistant, reply))
     assert toman_with_rial(share_sum("neyshabur", spring)) in text
     for month in spring.months():
         amount = share_sum("neyshabur", MonthRange(month, month))
@@ -220,10 +240,11 @@ async def test_compare_one_period_with_same_months_a_year_earlier(assistant: Ass
     first = MonthRange(Month(1405, 1), Month(1405, 8))
     second = MonthRange(Month(1404, 1), Month(1404, 8))
     a, b = share_sum("mashhad", first), share_sum("mashhad", second)
-    assert toman_with_rial(a) in text and toman_with_rial(b) in text
-    assert change_phrase((a - b) * 100.0 / b) in text
+    assert toman(a) in text and toman(b) in text
+    assert change_phrase((a - b) * 100.0 / b) in text.splitlines()[0]
     assert "مقایسه هم‌سنگ" in text
-    assert "همان ماه‌ها در سال قبل" in text
+    full = text_of(await more(assistant, reply))
+    assert rial_exact(a) in full and rial_exact(b) in full
 
 
 async def test_compare_two_given_periods(assistant: Assistant) -> None:
@@ -238,10 +259,11 @@ async def test_compare_two_given_periods(assistant: Assistant) -> None:
     text = text_of(reply)
     a = share_sum("mashhad", MonthRange.year(1403))
     b = share_sum("mashhad", MonthRange.year(1402))
-    assert f"سال ۱۴۰۳: {toman_with_rial(a)}" in text
-    assert f"سال ۱۴۰۲: {toman_with_rial(b)}" in text
+    assert f"سال ۱۴۰۳: {toman(a)}" in text and f"سال ۱۴۰۲ ({toman(b)})" in text
     assert change_phrase((a - b) * 100.0 / b) in text
     assert "هم‌سنگ" not in text
+    full = text_of(await more(assistant, reply))
+    assert f"سال ۱۴۰۳: {rial_exact(a)}" in full and f"سال ۱۴۰۲: {rial_exact(b)}" in full
 
 
 async def test_compare_municipalities_with_per_capita(assistant: Assistant) -> None:
@@ -249,10 +271,10 @@ async def test_compare_municipalities_with_per_capita(assistant: Assistant) -> N
     text = text_of(reply)
     year = MonthRange.year(1404)
     a, b = share_sum("mashhad", year), share_sum("neyshabur", year)
-    assert toman_with_rial(a) in text and toman_with_rial(b) in text
+    assert f"مشهد: {toman(a)}" in text and f"نیشابور: {toman(b)}" in text
     pa = round_half_up(Fraction(a, population("mashhad")))
     pb = round_half_up(Fraction(b, population("neyshabur")))
-    assert f"سرانه {toman(pa)}" in text and f"سرانه {toman(pb)}" in text
+    assert f"سرانه مشهد: {toman(pa)}" in text and f"سرانه نیشابور: {toman(pb)}" in text
     ratio = a / b
     expected = (
         f"{fa_number(ratio, 1)} برابر سهم"
@@ -269,14 +291,16 @@ async def test_spending_by_category_and_the_unattributed_rest(assistant: Assista
     text = text_of(reply)
     year = MonthRange.year(1404)
     received, spent = share_sum("mashhad", year), funding_sum(year)
-    assert toman_with_rial(received) in text
-    assert toman_with_rial(spent) in text
-    assert fa_percent(spent * 100.0 / received) in text
+    headline = text.splitlines()[0]
+    assert toman(received) in headline and toman(spent) in headline
+    assert fa_percent(spent * 100.0 / received) in headline
     transport = funding_sum(year, category="transport")
     assert f"حمل‌ونقل عمومی: {toman(transport)} ({fa_percent(transport * 100.0 / spent)})" in text
-    assert f"بقیه ({toman(received - spent)}" in text
-    assert "هزینه‌های جاری" in text
+    # the parts add up: the shown categories and "others" sum to what was spent
+    assert "سایر حوزه‌ها" in text
     assert any(a.kind == "project" and a.payload == "P-1001" for a in reply.all_actions())
+    full = text_of(await more(assistant, reply))
+    assert f"بقیه ({toman(received - spent)}" in full and "هزینه‌های جاری" in full
 
 
 async def test_spending_of_one_category(assistant: Assistant) -> None:
@@ -286,7 +310,7 @@ async def test_spending_of_one_category(assistant: Assistant) -> None:
     )
     text = text_of(reply)
     green, spent = funding_sum(year, category="green"), funding_sum(year)
-    assert f"فضای سبز: {toman_with_rial(green)}" in text
+    assert f"فضای سبز در مشهد، سال ۱۴۰۴: {toman(green)}" in text.splitlines()[0]
     assert fa_percent(green * 100.0 / spent) in text
     assert "P-1015" in {a.payload for a in reply.all_actions()}
 
@@ -336,13 +360,15 @@ async def test_project_card(assistant: Assistant) -> None:
     text = text_of(reply)
     row = next(p for p in rows("projects.csv") if p["code"] == "P-1009")
     funded = funding_sum(MonthRange.parse("1300-01", "1500-12"), code="P-1009")
-    assert row["name_fa"] in text
-    assert toman_with_rial(int(row["total_budget_rial"])) in text
-    assert toman_with_rial(funded) in text
+    assert row["name_fa"] in text.splitlines()[0]
+    assert toman(int(row["total_budget_rial"])) in text
+    assert toman(funded) in text
     assert fa_percent(funded * 100.0 / int(row["total_budget_rial"])) in text
-    assert progress_bar(int(row["progress_percent"])) in text
+    assert fa_percent(int(row["progress_percent"]), 0) in text.splitlines()[0]
     assert "متوقف" in text and "منطقه ۱۲" in text
-    assert date_label(jdate(row["start_date"])) in text
+    full = text_of(await more(assistant, reply))
+    assert date_label(jdate(row["start_date"])) in full
+    assert rial_exact(int(row["total_budget_rial"])) in full
     assert reply.location == (float(row["lat"]), float(row["lon"]))
     assert ("feedback", "P-1009") in {(a.kind, a.payload) for a in reply.all_actions()}
 
@@ -357,7 +383,7 @@ async def test_project_card_for_a_period_gives_that_period_s_funding(
     text = text_of(reply)
     in_period = funding_sum(asked, code="P-1025")
     assert 0 < in_period < funding_sum(MonthRange.parse("1300-01", "1500-12"), code="P-1025")
-    assert f"در سال‌های ۱۴۰۳ تا ۱۴۰۴: {toman_with_rial(in_period)}" in text
+    assert f"در سال‌های ۱۴۰۳ تا ۱۴۰۴: {toman(in_period)}" in text
     before = await assistant.reply(
         u("project_info", project="P-1025", period=period("1399-01", "1399-12")), TODAY
     )
@@ -417,28 +443,28 @@ async def test_calculator_purchase(assistant: Assistant) -> None:
     )
     text = text_of(reply)
     vat, city = independent_calc(amount)
-    assert (
-        f"از خریدی به مبلغ {toman(amount)}، {toman(vat)} مالیات بر ارزش افزوده بوده و "
-        f"{toman(city)} آن به شهرداری مشهد می‌رسد" in text
-    )
-    assert "سال ۱۴۰۴" in text and SAMPLE_NOTE in text
-    switch = reply.all_actions()[0]
-    assert parse_intent_payload(switch.payload)[1]["amount_kind"] == "vat"
+    headline = text.splitlines()[0]
+    assert toman(amount) in headline and toman(city) in headline and "شهرداری مشهد" in headline
+    assert f"مالیات: {toman(vat)} (۱۰٪ از قیمت)" in text and SAMPLE_NOTE in text
+    # the price was read as tax-included (the usual shop price), and the reply says so
+    assert "با مالیات گرفتم" in text
+    kinds = [parse_intent_payload(a.payload)[1].get("amount_kind") for a in reply.actions[0]]
+    assert kinds == ["net", "vat"]
+    full = text_of(await more(assistant, reply))
+    assert "سال ۱۴۰۴" in full and "حمل‌ونقل عمومی" in full
 
 
 async def test_calculator_amount_is_the_tax(assistant: Assistant) -> None:
     amount = 500_000  # 50 هزار تومان
     reply = await assistant.reply(
-        u("tax_calculator", text="50 هزار تومان مالیات ارزش افزوده دادم", amount_rial=amount),
-        TODAY,
+        u("tax_calculator", extras={"price": "vat"}, amount_rial=amount), TODAY
     )
     _, city = independent_calc(amount, is_tax=True)
-    assert f"از {toman(amount)} مالیات بر ارزش افزوده‌ای که پرداخت کرده‌اید، {toman(city)}" in (
-        text_of(reply)
-    )
+    headline = text_of(reply).splitlines()[0]
+    assert f"از {toman(amount)} مالیات ارزش افزوده‌ای که پرداختید، {toman(city)}" in headline
     # The button flips the reading, answered without the NLU.
     flipped = await assistant.handle_action("intent", reply.all_actions()[0].payload, TODAY)
-    assert flipped is not None and "از خریدی به مبلغ" in text_of(flipped)
+    assert flipped is not None and "(با مالیات)" in text_of(flipped).splitlines()[0]
 
 
 @pytest.mark.parametrize(

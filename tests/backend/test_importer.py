@@ -71,7 +71,7 @@ async def snapshot(sessionmaker: async_sessionmaker[AsyncSession]) -> dict[str, 
     result: dict[str, list[Any]] = {}
     async with sessionmaker() as session:
         for table in Base.metadata.sorted_tables:
-            rows = await session.execute(select(table).order_by(table.c.id))
+            rows = await session.execute(select(table).order_by(*table.primary_key.columns))
             result[table.name] = [tuple(row) for row in rows]
     return result
 

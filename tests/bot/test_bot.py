@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import update as sql_update
 
 from backend.conversation import texts as C
-from backend.formatting import rial_exact, toman, toman_with_rial
+from backend.formatting import rial_exact, toman
 from backend.models import Project
 from backend.services.feedback import FeedbackDraft
 from bot import texts as T
@@ -64,8 +64,8 @@ async def test_deep_link_opens_project_card_with_exact_figures_and_pin(bot: BotH
     row = project(SAMPLE_DIR, CARD_PROJECT)
     card = sent[0]["text"]
     assert row["name_fa"].split()[0] in card
-    assert toman_with_rial(int(row["total_budget_rial"])) in card
-    assert toman_with_rial(project_funding_rial(SAMPLE_DIR, CARD_PROJECT)) in card
+    assert toman(int(row["total_budget_rial"])) in card
+    assert toman(project_funding_rial(SAMPLE_DIR, CARD_PROJECT)) in card
     pins = [m for m in sent if m["method"] == "sendLocation"]
     assert len(pins) == 1
     assert pins[0]["location"]["latitude"] == pytest.approx(float(row["lat"]))
@@ -78,7 +78,7 @@ async def test_free_text_vat_share_has_exact_figure(bot: BotHarness) -> None:
     assert len(sent) == 1
     total = vat_share_rial(SAMPLE_DIR, "mashhad", "1403-01", "1403-12")
     assert rial_exact(total) in sent[0]["text"]
-    assert C.RATE_QUESTION in sent[0]["text"]
+    assert C.RATE_UP in [b["text"] for b in buttons(sent[0])]
 
 
 async def test_free_text_tax_calculator_has_municipal_part(bot: BotHarness) -> None:
@@ -164,7 +164,9 @@ async def test_status_only_for_the_chat_that_sent_it(bot: BotHarness) -> None:
     assert code in own[0]["text"] and "در انتظار بررسی" in own[0]["text"]
     other = await bot.roundtrip(command_update(1010, "status", code))
     unknown = await bot.roundtrip(command_update(1010, "status", "SH-000000"))
-    assert other[0]["text"] == unknown[0]["text"] == C.STATUS_NOT_FOUND
+    # Someone else's code and a code that does not exist read alike: nothing is learned.
+    assert other[0]["text"] == C.STATUS_UNKNOWN_CODE.format(code=code)
+    assert unknown[0]["text"] == C.STATUS_UNKNOWN_CODE.format(code="SH-000000")
     assert "پارک" not in other[0]["text"]
 
 

@@ -57,7 +57,7 @@ def _expected(example: dict[str, object]) -> str | None:
         total = vat_share_rial(EVAL_DATASET, municipality, start, end)
         return rial_exact(total) if total else None  # no data at all: no figure to check
     if example["intent"] == "project_info":
-        return rial_exact(int(project(EVAL_DATASET, entities["project"])["total_budget_rial"]))
+        return toman(int(project(EVAL_DATASET, entities["project"])["total_budget_rial"]))
     amount = int(entities["amount_rial"])
     text = str(example["text"])
     if _TAX_AMOUNT.search(text.replace("\u200c", " ")):

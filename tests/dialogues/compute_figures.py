@@ -39,10 +39,19 @@ def read(name: str) -> list[dict[str, str]]:
 
 MUNIS = {r["slug"]: r for r in read("municipalities")}
 POP = {s: int(r["population"]) for s, r in MUNIS.items()}
-SHARES = {(r["municipality"], int(r["year"]), int(r["month"])): int(r["amount_rial"]) for r in read("vat_shares")}
+SHARES = {
+    (r["municipality"], int(r["year"]), int(r["month"])): int(r["amount_rial"])
+    for r in read("vat_shares")
+}
 PROJECTS = {r["code"]: r for r in read("projects")}
-FUNDING = [(r["project_code"], int(r["year"]), int(r["month"]), int(r["amount_rial"])) for r in read("project_funding")]
-RATES = sorted((r["valid_from"], Decimal(r["vat_rate_percent"]), Decimal(r["municipal_share_percent"])) for r in read("vat_rates"))
+FUNDING = [
+    (r["project_code"], int(r["year"]), int(r["month"]), int(r["amount_rial"]))
+    for r in read("project_funding")
+]
+RATES = sorted(
+    (r["valid_from"], Decimal(r["vat_rate_percent"]), Decimal(r["municipal_share_percent"]))
+    for r in read("vat_rates")
+)
 CATS = {r["slug"]: r["name_fa"] for r in read("categories")}
 FAQ = {r["slug"]: r for r in read("faq")}
 
@@ -144,38 +153,64 @@ def compute() -> dict[str, object]:
     F["rank.towns.1404"] = ranked({mu: share(mu, year(1404)) for mu in MUNIS})
     F["rank.towns.1405"] = ranked({mu: share(mu, year(1405)) for mu in MUNIS}, reverse=False)
     F["rank.towns.percap.1404"] = ranked({mu: per_capita(mu, year(1404)) for mu in MUNIS})
-    F["rank.months.mashhad.1405"] = ranked({str(m): SHARES[("mashhad", 1405, m)] for m in range(1, 9)})
+    F["rank.months.mashhad.1405"] = ranked(
+        {str(m): SHARES[("mashhad", 1405, m)] for m in range(1, 9)}
+    )
     # --- spending
     for y in range(1400, 1406):
         F[f"spend.mashhad.{y}"] = funding(year(y), mashhad)
         F[f"rank.cats.mashhad.{y}"] = ranked(funding_by(year(y), lambda p: p["category"], mashhad))
         F[f"rank.districts.mashhad.{y}"] = ranked(
-            funding_by(year(y), lambda p: p["district"], lambda p: mashhad(p) and p["district"] != "")
+            funding_by(
+                year(y), lambda p: p["district"], lambda p: mashhad(p) and p["district"] != ""
+            )
         )
-        F[f"spend.citywide.mashhad.{y}"] = funding(year(y), lambda p: mashhad(p) and p["district"] == "")
+        F[f"spend.citywide.mashhad.{y}"] = funding(
+            year(y), lambda p: mashhad(p) and p["district"] == ""
+        )
     F["spend.mashhad.1405-Q2"] = funding(((1405, 4), (1405, 6)), mashhad)
     F["spend.mashhad.1404-Q1"] = funding(((1404, 1), (1404, 3)), mashhad)
-    F["spend.green.mashhad.1405"] = funding(year(1405), lambda p: mashhad(p) and p["category"] == "green")
-    F["spend.green.d3.1405"] = funding(year(1405), lambda p: mashhad(p) and p["category"] == "green" and p["district"] == "3")
-    F["spend.green.d13.1405"] = funding(year(1405), lambda p: mashhad(p) and p["category"] == "green" and p["district"] == "13")
+    F["spend.green.mashhad.1405"] = funding(
+        year(1405), lambda p: mashhad(p) and p["category"] == "green"
+    )
+    F["spend.green.d3.1405"] = funding(
+        year(1405), lambda p: mashhad(p) and p["category"] == "green" and p["district"] == "3"
+    )
+    F["spend.green.d13.1405"] = funding(
+        year(1405), lambda p: mashhad(p) and p["category"] == "green" and p["district"] == "13"
+    )
     F["spend.d3.1404"] = funding(year(1404), lambda p: mashhad(p) and p["district"] == "3")
     F["spend.d4.all"] = funding(ALL_TIME, lambda p: mashhad(p) and p["district"] == "4")
     F["spend.d4.1405"] = funding(year(1405), lambda p: mashhad(p) and p["district"] == "4")
     F["spend.samen.1404"] = funding(year(1404), lambda p: mashhad(p) and p["district"] == "samen")
-    F["spend.transport.mashhad.1403"] = funding(year(1403), lambda p: mashhad(p) and p["category"] == "transport")
-    F["spend.transport.mashhad.all"] = funding(ALL_TIME, lambda p: mashhad(p) and p["category"] == "transport")
-    metro = lambda p: "قطار شهری" in p["name_fa"]  # noqa: E731  (P-1001 خط ۴, P-1002 خط ۲)
+    F["spend.transport.mashhad.1403"] = funding(
+        year(1403), lambda p: mashhad(p) and p["category"] == "transport"
+    )
+    F["spend.transport.mashhad.all"] = funding(
+        ALL_TIME, lambda p: mashhad(p) and p["category"] == "transport"
+    )
+    metro = lambda p: "قطار شهری" in p["name_fa"]
     F["metro.codes"] = sorted(c for c, p in PROJECTS.items() if metro(p))
     F["spend.metro.1403"] = funding(year(1403), metro)
     F["spend.metro.all"] = funding(ALL_TIME, metro)
     # --- projects
     F["rank.projects.funding.all"] = ranked(funding_by(ALL_TIME, lambda p: p["code"], mashhad))[:8]
-    F["rank.projects.funding.1404"] = ranked(funding_by(year(1404), lambda p: p["code"], mashhad))[:8]
+    F["rank.projects.funding.1404"] = ranked(funding_by(year(1404), lambda p: p["code"], mashhad))[
+        :8
+    ]
     F["rank.projects.budget.d13"] = ranked(
-        {c: int(p["total_budget_rial"]) for c, p in PROJECTS.items() if p["district"] == "13" and mashhad(p)}
+        {
+            c: int(p["total_budget_rial"])
+            for c, p in PROJECTS.items()
+            if p["district"] == "13" and mashhad(p)
+        }
     )
     F["rank.projects.progress.inprogress.mashhad"] = ranked(
-        {c: int(p["progress_percent"]) for c, p in PROJECTS.items() if mashhad(p) and p["status"] == "in_progress"},
+        {
+            c: int(p["progress_percent"])
+            for c, p in PROJECTS.items()
+            if mashhad(p) and p["status"] == "in_progress"
+        },
         reverse=False,
     )
     for c in ("P-1001", "P-1007", "P-1022", "P-1034", "P-1011", "P-1039", "P-1009"):
@@ -184,20 +219,34 @@ def compute() -> dict[str, object]:
         F[f"project.{c}.funding.1404"] = funding(year(1404), lambda p, c=c: p["code"] == c)
         F[f"project.{c}.end"] = PROJECTS[c]["planned_end_date"]
         F[f"project.{c}.progress"] = int(PROJECTS[c]["progress_percent"])
+
     # --- project lists by filter (Mashhad unless said)
     def codes(pred) -> list[str]:
         return sorted(c for c, p in PROJECTS.items() if pred(p))
 
     F["list.d9"] = codes(lambda p: mashhad(p) and p["district"] == "9")
-    F["list.d9.in_progress"] = codes(lambda p: mashhad(p) and p["district"] == "9" and p["status"] == "in_progress")
+    F["list.d9.in_progress"] = codes(
+        lambda p: mashhad(p) and p["district"] == "9" and p["status"] == "in_progress"
+    )
     F["list.d12"] = codes(lambda p: mashhad(p) and p["district"] == "12")
-    F["list.d12.completed"] = codes(lambda p: mashhad(p) and p["district"] == "12" and p["status"] == "completed")
+    F["list.d12.completed"] = codes(
+        lambda p: mashhad(p) and p["district"] == "12" and p["status"] == "completed"
+    )
     F["list.samen"] = codes(lambda p: mashhad(p) and p["district"] == "samen")
-    F["list.samen.suspended"] = codes(lambda p: mashhad(p) and p["district"] == "samen" and p["status"] == "suspended")
+    F["list.samen.suspended"] = codes(
+        lambda p: mashhad(p) and p["district"] == "samen" and p["status"] == "suspended"
+    )
     F["list.suspended.mashhad"] = codes(lambda p: mashhad(p) and p["status"] == "suspended")
-    F["list.green.in_progress.mashhad"] = codes(lambda p: mashhad(p) and p["category"] == "green" and p["status"] == "in_progress")
+    F["list.green.in_progress.mashhad"] = codes(
+        lambda p: mashhad(p) and p["category"] == "green" and p["status"] == "in_progress"
+    )
     F["list.delayed.mashhad"] = codes(
-        lambda p: mashhad(p) and p["status"] in ("in_progress", "suspended") and p["planned_end_date"] and p["planned_end_date"] < "1405-09-08"
+        lambda p: (
+            mashhad(p)
+            and p["status"] in ("in_progress", "suspended")
+            and p["planned_end_date"]
+            and p["planned_end_date"] < "1405-09-08"
+        )
     )
     F["list.d4"] = codes(lambda p: mashhad(p) and p["district"] == "4")
     # --- calculator
@@ -208,19 +257,39 @@ def compute() -> dict[str, object]:
     F["calc.1405.before.5000000toman"] = calc_before_tax(50_000_000, "1405-09-08")
     F["calc.1405.before.20000000toman"] = calc_before_tax(200_000_000, "1405-09-08")
     F["calc.1405.before.500000toman"] = calc_before_tax(5_000_000, "1405-09-08")
-    F["calc.1405.taxonly.300000toman"] = (3_000_000, round_half_up(Decimal(3_000_000) * rate_on("1405-09-08")[1]))
-    F["calc.1405.taxonly.500000toman"] = (5_000_000, round_half_up(Decimal(5_000_000) * rate_on("1405-09-08")[1]))
+    F["calc.1405.taxonly.300000toman"] = (
+        3_000_000,
+        round_half_up(Decimal(3_000_000) * rate_on("1405-09-08")[1]),
+    )
+    F["calc.1405.taxonly.500000toman"] = (
+        5_000_000,
+        round_half_up(Decimal(5_000_000) * rate_on("1405-09-08")[1]),
+    )
     F["calc.1400.before.1500000toman"] = calc_before_tax(15_000_000, "1400-03-01")
     F["share.mashhad.1404-01..08"] = share("mashhad", ((1404, 1), (1404, 8)))
     F["share.mashhad.1405-01..08"] = share("mashhad", ((1405, 1), (1405, 8)))
-    F["rank.towns.percap.1403.asc"] = ranked({mu: per_capita(mu, year(1403)) for mu in MUNIS}, reverse=False)
-    F["rank.towns.percap.1404.asc"] = ranked({mu: per_capita(mu, year(1404)) for mu in MUNIS}, reverse=False)
-    F["rank.months.mashhad.1405.asc"] = ranked({str(m): SHARES[("mashhad", 1405, m)] for m in range(1, 9)}, reverse=False)
-    F["rank.projects.funding.d13.all"] = ranked(funding_by(ALL_TIME, lambda p: p["code"], lambda p: mashhad(p) and p["district"] == "13"))
+    F["rank.towns.percap.1403.asc"] = ranked(
+        {mu: per_capita(mu, year(1403)) for mu in MUNIS}, reverse=False
+    )
+    F["rank.towns.percap.1404.asc"] = ranked(
+        {mu: per_capita(mu, year(1404)) for mu in MUNIS}, reverse=False
+    )
+    F["rank.months.mashhad.1405.asc"] = ranked(
+        {str(m): SHARES[("mashhad", 1405, m)] for m in range(1, 9)}, reverse=False
+    )
+    F["rank.projects.funding.d13.all"] = ranked(
+        funding_by(ALL_TIME, lambda p: p["code"], lambda p: mashhad(p) and p["district"] == "13")
+    )
     F["rank.projects.progress.inprogress.mashhad.desc"] = ranked(
-        {c: int(p["progress_percent"]) for c, p in PROJECTS.items() if mashhad(p) and p["status"] == "in_progress"}
+        {
+            c: int(p["progress_percent"])
+            for c, p in PROJECTS.items()
+            if mashhad(p) and p["status"] == "in_progress"
+        }
     )[:4]
-    F["list.d3.1404.funded"] = sorted(funding_by(year(1404), lambda p: p["code"], lambda p: mashhad(p) and p["district"] == "3"))
+    F["list.d3.1404.funded"] = sorted(
+        funding_by(year(1404), lambda p: p["code"], lambda p: mashhad(p) and p["district"] == "3")
+    )
     # calculator figures with the 1400-1402 share read as exactly one third ("3 units of 9"):
     # the same toman as 0.33333 for the small amounts used (299,997 -> 29,999.7 toman -> 30,000).
     F["calc.units.1401.before.1000000toman"] = calc_units(10_000_000, "1401-06-01", with_tax=False)
@@ -238,6 +307,7 @@ def main() -> None:
     F = compute()
     for k, v in F.items():
         if isinstance(v, list) and v and isinstance(v[0], tuple):
+
             def label(k2):
                 if k2 in MUNIS:
                     return MUNIS[k2]["name_fa"]
@@ -246,6 +316,7 @@ def main() -> None:
                 if k2 in PROJECTS:
                     return f"{k2} {PROJECTS[k2]['name_fa']}"
                 return k2
+
             print(k)
             for k2, v2 in v:
                 print(f"    {label(k2)}: {v2}")
@@ -272,7 +343,9 @@ def check(F) -> None:
     for d in dialogues:
         for i, t in enumerate(d["turns"]):
             e = t.get("expect", {})
-            for fig in e.get("figures_rial", []) + ([e["headline_rial"]] if "headline_rial" in e else []):
+            for fig in e.get("figures_rial", []) + (
+                [e["headline_rial"]] if "headline_rial" in e else []
+            ):
                 if fig not in values:
                     bad += 1
                     print(f"UNKNOWN FIGURE {d['id']} turn {i}: {fig}")

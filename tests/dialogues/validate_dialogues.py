@@ -1,6 +1,6 @@
 """Checks tests/dialogues/dialogues.json is well-formed (reads only the JSON and the sample CSVs).
 
-    python3 tests/dialogues/validate_dialogues.py
+python3 tests/dialogues/validate_dialogues.py
 """
 
 from __future__ import annotations
@@ -16,22 +16,86 @@ HERE = Path(__file__).resolve().parent
 SAMPLE = HERE.parent.parent / "data" / "sample"
 
 TAGS = {"context", "ranking", "details", "limits", "faq", "keep-text", "short"}
-MINIMUM = {"context": 12, "ranking": 8, "details": 8, "limits": 5, "faq": 4, "keep-text": 4, "short": 4}
-INTENTS = {
-    "vat_share", "vat_compare", "vat_spending", "project_list", "project_info", "tax_calculator", "report", "faq",
-    "feedback", "feedback_status", "subscribe", "unsubscribe", "greeting", "help", "thanks", "out_of_scope",
+MINIMUM = {
+    "context": 12,
+    "ranking": 8,
+    "details": 8,
+    "limits": 5,
+    "faq": 4,
+    "keep-text": 4,
+    "short": 4,
 }
-KINDS = {"ask", "intent", "project", "projects_page", "faq", "menu", "url", "feedback", "feedback_status", "subscribe",
-         "unsubscribe", "flow", "rate", "more"}
-COMMANDS = {"/start", "/help", "/subscribe", "/unsubscribe", "/mysubscription", "/feedback", "/status", "/cancel"}
+INTENTS = {
+    "vat_share",
+    "vat_compare",
+    "vat_spending",
+    "project_list",
+    "project_info",
+    "tax_calculator",
+    "report",
+    "faq",
+    "feedback",
+    "feedback_status",
+    "subscribe",
+    "unsubscribe",
+    "greeting",
+    "help",
+    "thanks",
+    "out_of_scope",
+}
+KINDS = {
+    "ask",
+    "intent",
+    "project",
+    "projects_page",
+    "faq",
+    "menu",
+    "url",
+    "feedback",
+    "feedback_status",
+    "subscribe",
+    "unsubscribe",
+    "flow",
+    "rate",
+    "more",
+}
+COMMANDS = {
+    "/start",
+    "/help",
+    "/subscribe",
+    "/unsubscribe",
+    "/mysubscription",
+    "/feedback",
+    "/status",
+    "/cancel",
+}
 EXPECT_KEYS = {
-    "intent": str, "figures_rial": list, "headline_rial": int, "contains": list, "contains_any": list,
-    "not_contains": list, "in_order": list, "max_lines": int, "buttons_any": list, "button_kinds": list,
-    "answered": bool, "offers_alternative": bool, "tracking_code": bool, "no_sample_note": bool,
-    "sample_note": bool, "asks_for_text": bool,
+    "intent": str,
+    "figures_rial": list,
+    "headline_rial": int,
+    "contains": list,
+    "contains_any": list,
+    "not_contains": list,
+    "in_order": list,
+    "max_lines": int,
+    "buttons_any": list,
+    "button_kinds": list,
+    "answered": bool,
+    "offers_alternative": bool,
+    "tracking_code": bool,
+    "no_sample_note": bool,
+    "sample_note": bool,
+    "asks_for_text": bool,
 }
 DIALOGUE_KEYS = {"id", "covers", "today", "note", "turns"}
-PLACEHOLDERS = {"{code}", "{code_nodash}", "{code_lower}", "{code_fa}", "{code_number}", "{code_number_fa}"}
+PLACEHOLDERS = {
+    "{code}",
+    "{code_nodash}",
+    "{code_lower}",
+    "{code_fa}",
+    "{code_number}",
+    "{code_number_fa}",
+}
 JALALI = re.compile(r"^1[34]\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -41,10 +105,20 @@ def main() -> int:
     warnings: list[str] = []
     path = HERE / "dialogues.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    faq_text = " ".join(r["answer_fa"] + " " + r["question_fa"] for r in csv.DictReader(open(SAMPLE / "faq.csv", encoding="utf-8-sig")))
-    project_names = {r["name_fa"] for r in csv.DictReader(open(SAMPLE / "projects.csv", encoding="utf-8-sig"))}
-    project_names |= {r["name_fa"] for r in csv.DictReader(open(SAMPLE / "categories.csv", encoding="utf-8-sig"))}
-    project_names |= {r["name_fa"] for r in csv.DictReader(open(SAMPLE / "municipalities.csv", encoding="utf-8-sig"))}
+    faq_text = " ".join(
+        r["answer_fa"] + " " + r["question_fa"]
+        for r in csv.DictReader(open(SAMPLE / "faq.csv", encoding="utf-8-sig"))
+    )
+    project_names = {
+        r["name_fa"] for r in csv.DictReader(open(SAMPLE / "projects.csv", encoding="utf-8-sig"))
+    }
+    project_names |= {
+        r["name_fa"] for r in csv.DictReader(open(SAMPLE / "categories.csv", encoding="utf-8-sig"))
+    }
+    project_names |= {
+        r["name_fa"]
+        for r in csv.DictReader(open(SAMPLE / "municipalities.csv", encoding="utf-8-sig"))
+    }
 
     def err(d, msg):
         errors.append(f"{d.get('id', '?')}: {msg}")
@@ -99,7 +173,11 @@ def main() -> int:
                     err(d, f"{where}: unknown command {text}")
             else:
                 p = t["press"]
-                if not isinstance(p, dict) or len(p) != 1 or not (set(p) <= {"label_contains", "kind"}):
+                if (
+                    not isinstance(p, dict)
+                    or len(p) != 1
+                    or not (set(p) <= {"label_contains", "kind"})
+                ):
                     err(d, f"{where}: press needs exactly one of label_contains/kind")
                 elif "kind" in p and p["kind"] not in KINDS:
                     err(d, f"{where}: unknown kind {p['kind']}")
@@ -123,9 +201,17 @@ def main() -> int:
                     err(d, f"{where}: {k} must be an integer")
                 elif not isinstance(v, typ):
                     err(d, f"{where}: {k} must be {typ.__name__}")
-                if k == "figures_rial" and not all(isinstance(x, int) and not isinstance(x, bool) and x > 0 for x in v):
+                if k == "figures_rial" and not all(
+                    isinstance(x, int) and not isinstance(x, bool) and x > 0 for x in v
+                ):
                     err(d, f"{where}: figures_rial must be positive integers")
-                if k in ("contains", "contains_any", "not_contains", "in_order", "buttons_any") and not all(isinstance(x, str) and x for x in v):
+                if k in (
+                    "contains",
+                    "contains_any",
+                    "not_contains",
+                    "in_order",
+                    "buttons_any",
+                ) and not all(isinstance(x, str) and x for x in v):
                     err(d, f"{where}: {k} must be non-empty strings")
                 if k == "in_order" and len(v) < 2:
                     err(d, f"{where}: in_order needs at least 2 items")
@@ -137,12 +223,20 @@ def main() -> int:
                     err(d, f"{where}: max_lines must be positive")
                 if k in ("contains", "not_contains", "contains_any", "in_order"):
                     for s in v:
-                        if re.search(r"\d", s) and re.search(r"[0-9]", s) and not re.search(r"[A-Za-z]", s):
+                        if (
+                            re.search(r"\d", s)
+                            and re.search(r"[0-9]", s)
+                            and not re.search(r"[A-Za-z]", s)
+                        ):
                             if not s.isascii():
                                 err(d, f"{where}: mixes ASCII digits into Persian text: {s}")
             if e.get("sample_note") and e.get("no_sample_note"):
                 err(d, f"{where}: sample_note and no_sample_note both set")
-            if "contains" in e and "not_contains" in e and set(e["contains"]) & set(e["not_contains"]):
+            if (
+                "contains" in e
+                and "not_contains" in e
+                and set(e["contains"]) & set(e["not_contains"])
+            ):
                 err(d, f"{where}: same string in contains and not_contains")
             if e.get("intent") == "faq":
                 for s in e.get("contains", []):
@@ -154,10 +248,18 @@ def main() -> int:
         for t in turns:
             for k in ("contains", "not_contains", "in_order"):
                 for s in t.get("expect", {}).get(k, []):
-                    if len(s) > 12 and " " in s and s not in project_names and s not in faq_text and not s.startswith("{"):
+                    if (
+                        len(s) > 12
+                        and " " in s
+                        and s not in project_names
+                        and s not in faq_text
+                        and not s.startswith("{")
+                    ):
                         # long multi-word strings are project names or FAQ phrases in this file
                         if not any(s in n for n in project_names):
-                            warnings.append(f"{d['id']}: '{s}' is not a project name or FAQ phrase (free text: check spelling)")
+                            warnings.append(
+                                f"{d['id']}: '{s}' is not a project name or FAQ phrase (free text: check spelling)"
+                            )
     print(f"{len(data)} dialogues, {turns_total} turns")
     for tag in sorted(TAGS):
         flag = "" if tags[tag] >= MINIMUM[tag] else f"  < {MINIMUM[tag]} required"

@@ -33,6 +33,7 @@ from backend.conversation.answers.calculator import CalculatorAnswers
 from backend.conversation.answers.common import AMOUNT_KIND, finish
 from backend.conversation.answers.faq import FaqAnswers
 from backend.conversation.answers.projects import ProjectAnswers
+from backend.conversation.answers.rankings import RankingAnswers
 from backend.conversation.answers.shares import ShareAnswers
 from backend.conversation.answers.smalltalk import SmallTalkAnswers
 from backend.errors import DomainError
@@ -41,8 +42,8 @@ from backend.reply import (
     Block,
     Reply,
     intent_payload,
-    parse_intent_payload,
     parse_projects_payload,
+    parse_question_payload,
 )
 from backend.services import Services
 from nlp.types import Understanding
@@ -52,11 +53,40 @@ LOW_CONFIDENCE = 0.45
 CLOSE_MARGIN = 0.10
 # Intents whose reply carries no figure and no side effect: harmless to give even when unsure.
 SAFE_WHEN_UNSURE = frozenset({"greeting", "help", "thanks"})
+# Questions a limit (a forecast, a cause, money the data does not hold) can stop.
+LIMITABLE = frozenset(
+    {
+        "vat_share",
+        "vat_compare",
+        "vat_spending",
+        "project_info",
+        "project_list",
+        "report",
+        "out_of_scope",
+    }
+)
+# Questions that ask the bot to do something rather than to tell something.
+ACTION_INTENTS = frozenset({"feedback", "feedback_status", "subscribe", "unsubscribe"})
+# Questions a superlative turns into a ranking.
+RANKABLE = frozenset(
+    {"vat_share", "vat_compare", "vat_spending", "project_list", "project_info", "out_of_scope"}
+)
+# Questions about a place, where an unknown place must be named back.
+PLACE_INTENTS = frozenset(
+    {"vat_share", "vat_compare", "vat_spending", "project_list", "project_info", "report"}
+)
 
 Handler = Callable[[Understanding, jdatetime.date], Awaitable[Reply]]
 
 
-class Answers(SmallTalkAnswers, ShareAnswers, ProjectAnswers, CalculatorAnswers, FaqAnswers):
+class Answers(
+    SmallTalkAnswers,
+    ShareAnswers,
+    RankingAnswers,
+    ProjectAnswers,
+    CalculatorAnswers,
+    FaqAnswers,
+):
     """Answer understood questions with figures from the services."""
 
     def __init__(self, services: Services) -> None:
@@ -82,24 +112,65 @@ class Answers(SmallTalkAnswers, ShareAnswers, ProjectAnswers, CalculatorAnswers,
 
     async def reply(self, u: Understanding, today: jdatetime.date) -> Reply:
         """Answer one understood question (never raises for a citizen's mistake)."""
+        handler = self._choose(u)
+        if handler is None:
+            reply = self._clarify(u)
+        else:
+            try:
+                reply = await handler(u, today)
+            except DomainError as exc:
+                reply = self._domain_error(u.intent, exc)
+            else:
+                reply = await self._name_unknown_place(u, reply)
+        reply.understanding = u
+        return finish(reply)
+
+    def _choose(self, u: Understanding) -> Handler | None:
+        """Pick the answer for a question, or None to ask which was meant."""
+        extras = u.extras
+        if extras.get("limit") == "personal" and u.intent not in ACTION_INTENTS:
+            return self._limit  # one taxpayer's own file: the tax office's business
+        if extras.get("limit") and u.intent in LIMITABLE:
+            return self._limit  # say what the data cannot tell instead of answering around it
+        if extras.get("rank") and u.intent in RANKABLE:
+            return self._ranking
         if self._unsure(u) and u.intent not in SAFE_WHEN_UNSURE:
-            return self._clarify(u)
-        handler = self._handlers.get(u.intent, self._out_of_scope)
-        try:
-            return finish(await handler(u, today))
-        except DomainError as exc:
-            return self._domain_error(u.intent, exc)
+            return None
+        keyword = extras.get("keyword")
+        if keyword and not u.entities.get("project"):
+            if u.intent in ("vat_share", "vat_spending"):
+                return self._vat_spending  # «مترو چقدر گرفت»: those projects' money, summed
+            if u.intent == "project_info" and extras.get("focus") not in ("end", "budget"):
+                return self._vat_spending
+        if u.intent == "vat_share" and (u.entities.get("district") or u.entities.get("category")):
+            return self._vat_spending  # a district's or a field's "share" is what was spent there
+        handler: Handler = self._handlers.get(u.intent, self._out_of_scope)
+        return handler
+
+    async def _name_unknown_place(self, u: Understanding, reply: Reply) -> Reply:
+        """Say which place we do not know instead of silently answering for the whole city."""
+        place = u.extras.get("place")
+        if not place or u.intent not in PLACE_INTENTS or u.entities.get("district"):
+            return reply
+        muni = await self._s.catalog.municipality(u.entities.get("municipality"))
+        reply.blocks.insert(
+            0, Block("note", T.UNKNOWN_PLACE.format(place=place, name=muni.name_fa))
+        )
+        reply.answered = False
+        return reply
 
     async def handle_action(self, kind: str, payload: str, today: jdatetime.date) -> Reply | None:
         """Answer a pressed button the assistant owns; None for kinds the bot handles itself."""
-        if kind == "intent":
+        if kind in ("intent", "more"):
             try:
-                intent, entities = parse_intent_payload(payload)
+                intent, entities, extras = parse_question_payload(payload)
             except ValueError as exc:
                 return self._bad_payload("out_of_scope", exc)
-            return await self.reply(Understanding(intent, 1.0, entities), today)
+            return await self.reply(Understanding(intent, 1.0, entities, extras=extras), today)
         if kind == "project":
-            return await self.project_card(payload, today)
+            reply = await self.project_card(payload, today)
+            reply.understanding = Understanding("project_info", 1.0, {"project": payload})
+            return reply
         if kind == "projects_page":
             try:
                 query = parse_projects_payload(payload)

@@ -24,7 +24,7 @@ from backend.reply import Action, Block, Reply, intent_payload
 from backend.services import Services
 from backend.services.base import DEFAULT_MUNICIPALITY
 from backend.services.calculator import split_basis
-from nlp.types import GazetteerData
+from nlp.types import GazetteerData, Understanding
 
 PROJECTS_PER_PAGE = 6
 TOP_CATEGORIES = 6
@@ -190,3 +190,48 @@ class AnswerBase:
             ]
             for a in CALCULATOR_EXAMPLES_RIAL
         ]
+
+
+# --- short answers ---------------------------------------------------------------------------
+# An answer is about eight lines by default; the rest waits behind «جزئیات بیشتر».
+SHORT_LIST_ITEMS = 4
+DETAIL_LIST_ITEMS = 12
+# Extras a question carries into its "more" and follow-up buttons.
+_CARRIED_EXTRAS = ("rank", "keyword", "focus", "delayed", "price")
+
+
+def wants_detail(u: Understanding) -> bool:
+    """Tell whether the citizen asked for the full answer («جزئیات بیشتر»)."""
+    return bool(u.extras.get("detail"))
+
+
+def carried_extras(u: Understanding) -> dict[str, Any]:
+    """Return the extras that define the question (for buttons that ask it again)."""
+    return {k: u.extras[k] for k in _CARRIED_EXTRAS if u.extras.get(k)}
+
+
+def more_action(u: Understanding) -> Action:
+    """Return the «جزئیات بیشتر» button: the same question, answered in full."""
+    return Action(
+        T.BTN_MORE,
+        "more",
+        intent_payload(u.intent, u.entities, {**carried_extras(u), "detail": True}),
+    )
+
+
+def capped(items: list[tuple[str, int]], total: int, limit: int, what: str) -> tuple[str, ...]:
+    """List `name: amount (percent)` lines, the rest summed in one "others" line.
+
+    The lines always add up to `total`, so a citizen can check the parts against the whole.
+    """
+    from backend.formatting import fa_percent
+
+    def pct(amount: int) -> str:
+        return fa_percent(amount * 100.0 / total) if total else fa_percent(0)
+
+    shown = items if len(items) <= limit + 1 else items[:limit]
+    lines = [T.SPENDING_ITEM.format(name=n, amount=toman(a), percent=pct(a)) for n, a in shown]
+    rest = total - sum(a for _, a in shown)
+    if rest > 0 and len(shown) < len(items):
+        lines.append(T.OTHERS_ITEM.format(what=what, amount=toman(rest), percent=pct(rest)))
+    return tuple(lines)

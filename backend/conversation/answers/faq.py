@@ -11,12 +11,14 @@ from backend.conversation.answers.common import (
     period_entity,
     short_label,
     sources_text,
+    wants_detail,
 )
 from backend.errors import NotFound
 from backend.formatting import (
     date_label,
     fa_percent,
     range_label,
+    rial_phrases_to_toman,
 )
 from backend.months import Month, MonthRange
 from backend.reply import (
@@ -25,7 +27,6 @@ from backend.reply import (
     Reply,
     intent_payload,
 )
-from backend.services.base import is_sample_source
 from backend.services.catalog import FaqEntry, ReportInfo
 from nlp.cues import asks_city_share, mentions_purchase
 from nlp.faq import rank_faq
@@ -43,38 +44,44 @@ class FaqAnswers(AnswerBase):
         muni = await self._s.catalog.municipality(u.entities.get("municipality"))
         period = period_entity(u.entities, "period")
         reports = await self._s.catalog.reports(muni.slug, period)
-        title = (
-            T.REPORTS_TITLE_PERIOD.format(name=muni.name_fa, period=range_label(period))
-            if period
-            else T.REPORTS_TITLE.format(name=muni.name_fa)
-        )
-        blocks = [Block("title", title)]
-        sample = await self._dataset_is_sample()
         if not reports:
             what = f"{muni.name_fa} در {range_label(period)}" if period else muni.name_fa
-            blocks.append(Block("text", T.REPORTS_NONE.format(what=what)))
             rows = (
                 [[Action(T.BTN_ALL_REPORTS, "intent", intent_payload("report", {}))]]
                 if period
                 else []
             )
-            return Reply(u.intent, blocks, rows, answered=False, sample=sample)
-        shown = reports[:REPORTS_SHOWN]
-        blocks.append(
-            Block(
-                "list",
-                items=tuple(
-                    T.REPORT_ITEM.format(title=r.title_fa, date=date_label(r.published_on))
-                    for r in shown
-                ),
+            return Reply(
+                u.intent, [Block("text", T.REPORTS_NONE.format(what=what))], rows, answered=False
             )
-        )
-        blocks.append(Block("text", T.REPORT_LATEST_SUMMARY.format(summary=shown[0].summary_fa)))
+        # The report of exactly the period asked about comes first, else the latest one.
+        exact = [r for r in reports if period is not None and _report_range(r) == period]
+        best = exact[0] if exact else reports[0]
+        others = [r for r in reports if r is not best][: REPORTS_SHOWN - 1]
+        blocks = [
+            Block(
+                "title",
+                T.REPORT_HEADLINE.format(title=best.title_fa, date=date_label(best.published_on)),
+            ),
+            Block("text", rial_phrases_to_toman(best.summary_fa)),
+        ]
+        if wants_detail(u) and others:
+            blocks.append(
+                Block(
+                    "list",
+                    T.REPORTS_TITLE.format(name=muni.name_fa),
+                    tuple(
+                        T.REPORT_ITEM.format(title=r.title_fa, date=date_label(r.published_on))
+                        for r in others
+                    ),
+                )
+            )
         rows = [
             [Action(short_label(T.BTN_REPORT.format(period=_report_period(r))), "url", r.url)]
-            for r in shown
+            for r in [best, *others[:2]]
         ]
         rows.append([Action(T.BTN_SUBSCRIBE_REPORTS, "subscribe", "monthly")])
+        sample = await self._dataset_is_sample()
         return Reply(u.intent, blocks, rows, sample=sample)
 
     async def _faq(self, u: Understanding, today: jdatetime.date) -> Reply:
@@ -124,7 +131,12 @@ class FaqAnswers(AnswerBase):
             )
             sources.append(rate.source)
         blocks.append(Block("source", sources_text(sources, None)))
-        return Reply("faq", blocks, [], sample=is_sample_source(sources))
+        # An explanation and the legal rate are not invented figures: no sample warning here.
+        return Reply("faq", blocks, [])
+
+
+def _report_range(report: ReportInfo) -> MonthRange:
+    return MonthRange(Month.of(report.period_from), Month.of(report.period_to))
 
 
 def _report_period(report: ReportInfo) -> str:

@@ -1,4 +1,5 @@
-"""Projects: filtered lists with paging, one project's card."""
+"""Projects: filtered lists with paging (status, behind schedule, a keyword), one project's card,
+and what a follow-up asks of a project (when it ends, its budget, its progress, its funding)."""
 
 from __future__ import annotations
 
@@ -12,31 +13,41 @@ from backend.conversation.answers.common import (
     PROJECTS_PER_PAGE,
     AnswerBase,
     Names,
+    more_action,
     period_entity,
     short_label,
     sources_text,
+    wants_detail,
 )
 from backend.formatting import (
     date_label,
     fa_number,
     fa_percent,
     month_label,
-    progress_bar,
     range_label,
+    rial_exact,
     status_label,
-    toman_with_rial,
+    toman,
 )
 from backend.months import MonthRange
-from backend.reply import (
-    Action,
-    Block,
-    ProjectQuery,
-    Reply,
-    projects_payload,
-)
+from backend.reply import Action, Block, ProjectQuery, Reply, projects_payload
 from backend.services.base import DEFAULT_MUNICIPALITY
-from backend.services.projects import ProjectDetail, ProjectFilter
+from backend.services.projects import ProjectDetail, ProjectFilter, ProjectSummary
 from nlp.types import Understanding
+
+
+def _with_page(query: ProjectQuery, page: int) -> ProjectQuery:
+    return dataclasses.replace(query, page=page)
+
+
+def _replace(query: ProjectQuery, **changes: Any) -> ProjectQuery:
+    return dataclasses.replace(query, **changes)
+
+
+def _overdue(p: ProjectSummary, today: jdatetime.date) -> bool:
+    return (
+        p.planned_end_date is not None and p.planned_end_date < today and (p.status != "completed")
+    )
 
 
 class ProjectAnswers(AnswerBase):
@@ -45,12 +56,16 @@ class ProjectAnswers(AnswerBase):
     async def _project_list(self, u: Understanding, today: jdatetime.date) -> Reply:
         ents = u.entities
         muni = await self._s.catalog.municipality(ents.get("municipality"))
+        keyword = u.extras.get("keyword")
         query = ProjectQuery(
             municipality=muni.slug,
             district=ents.get("district"),
-            category=ents.get("category"),
+            category=None if keyword else ents.get("category"),
             status=ents.get("status"),
             period=period_entity(ents, "period"),
+            delayed=bool(u.extras.get("delayed")) and not ents.get("status"),
+            keyword=keyword["word"] if keyword else "",
+            codes=tuple(keyword["projects"]) if keyword else (),
         )
         reply = await self._projects_page(query)
         reply.intent = u.intent
@@ -59,12 +74,15 @@ class ProjectAnswers(AnswerBase):
     async def _projects_page(self, query: ProjectQuery) -> Reply:
         names = await self._names()
         muni = await self._s.catalog.municipality(query.municipality)
+        today = self._s.today()
         filters = ProjectFilter(
             municipality=muni.slug,
             district=query.district,
             category=query.category,
             status=query.status,
             period=query.period,
+            overdue_on=today if query.delayed else None,
+            codes=query.codes or None,
         )
         page = await self._s.projects.search(filters, query.page, PROJECTS_PER_PAGE)
         title = T.PROJECTS_TITLE.format(
@@ -79,7 +97,6 @@ class ProjectAnswers(AnswerBase):
                 blocks,
                 self._relax_buttons(query, muni.name_fa),
                 answered=False,
-                sample=sample,
             )
         count = T.PROJECTS_COUNT if page.pages > 1 else T.PROJECTS_COUNT_ONE_PAGE
         blocks.append(
@@ -90,14 +107,7 @@ class ProjectAnswers(AnswerBase):
                     page=fa_number(page.page),
                     pages=fa_number(page.pages),
                 ),
-                tuple(
-                    T.PROJECT_ITEM.format(
-                        name=p.name_fa,
-                        status=status_label(p.status),
-                        progress=fa_percent(p.progress_percent, 0),
-                    )
-                    for p in page.items
-                ),
+                tuple(self._item(p, today) for p in page.items),
             )
         )
         rows = [[Action(short_label(p.name_fa), "project", p.code)] for p in page.items]
@@ -123,8 +133,24 @@ class ProjectAnswers(AnswerBase):
         return Reply("project_list", blocks, rows, sample=sample)
 
     @staticmethod
+    def _item(p: ProjectSummary, today: jdatetime.date) -> str:
+        if _overdue(p, today) and p.planned_end_date is not None:
+            return T.PROJECT_LIST_ITEM_DELAYED.format(
+                name=p.name_fa,
+                date=date_label(p.planned_end_date),
+                progress=fa_percent(p.progress_percent, 0),
+            )
+        return T.PROJECT_ITEM.format(
+            name=p.name_fa,
+            status=status_label(p.status),
+            progress=fa_percent(p.progress_percent, 0),
+        )
+
+    @staticmethod
     def _filters_label(query: ProjectQuery, slug: str, muni_name: str, names: Names) -> str:
         parts: list[str] = []
+        if query.keyword:
+            parts.append(f"«{query.keyword}»")
         if query.category:
             parts.append(names.categories.get(query.category, query.category))
         if query.district:
@@ -132,6 +158,8 @@ class ProjectAnswers(AnswerBase):
         parts.append(muni_name)
         if query.status:
             parts.append(T.FILTER_STATUS.format(status=status_label(query.status)))
+        if query.delayed:
+            parts.append(T.FILTER_STATUS.format(status=T.PROJECTS_DELAYED))
         if query.period:
             parts.append(T.FILTER_PERIOD.format(period=range_label(query.period)))
         return " ".join(parts)
@@ -140,8 +168,8 @@ class ProjectAnswers(AnswerBase):
     def _relax_buttons(query: ProjectQuery, muni_name: str) -> list[list[Action]]:
         relaxed: list[tuple[str, ProjectQuery]] = []
         base = _with_page(query, 1)
-        if query.status:
-            relaxed.append((T.BTN_ANY_STATUS, _replace(base, status=None)))
+        if query.status or query.delayed:
+            relaxed.append((T.BTN_ANY_STATUS, _replace(base, status=None, delayed=False)))
         if query.period:
             relaxed.append((T.BTN_ANY_PERIOD, _replace(base, period=None)))
         if query.district:
@@ -156,6 +184,9 @@ class ProjectAnswers(AnswerBase):
     async def _project_info(self, u: Understanding, today: jdatetime.date) -> Reply:
         code = u.entities.get("project")
         candidates = [c for c in dict.fromkeys(u.candidates) if c]
+        keyword = u.extras.get("keyword")
+        if code is None and not candidates and keyword:
+            candidates = list(keyword["projects"])
         if len(candidates) > 1 and (code is None or code in candidates):
             names = await self._names()
             rows = [
@@ -179,59 +210,121 @@ class ProjectAnswers(AnswerBase):
             ]
             return Reply(u.intent, [Block("text", T.PROJECT_ASK_NAME)], rows, answered=False)
         period = period_entity(u.entities, "period")
-        reply = await self._project_card(str(code), today, period)
+        reply = await self._project_card(
+            str(code), today, period, focus=u.extras.get("focus"), detail=wants_detail(u), u=u
+        )
         reply.intent = u.intent
         return reply
 
     async def _project_card(
-        self, code: str, today: jdatetime.date, period: MonthRange | None = None
+        self,
+        code: str,
+        today: jdatetime.date,
+        period: MonthRange | None = None,
+        *,
+        focus: str | None = None,
+        detail: bool = False,
+        u: Understanding | None = None,
     ) -> Reply:
-        detail = await self._s.projects.detail(code)
-        p = detail.summary
+        info = await self._s.projects.detail(code)
+        p = info.summary
+        progress = fa_percent(p.progress_percent, 0)
+        budget_share = (
+            p.vat_funding_rial * 100.0 / p.total_budget_rial if p.total_budget_rial else 0.0
+        )
         where = (
             T.PROJECT_WHERE_DISTRICT.format(municipality=p.municipality_fa, district=p.district_fa)
             if p.district_fa
             else T.PROJECT_WHERE_CITY.format(municipality=p.municipality_fa)
         )
-        blocks = [
-            Block("title", f"🏗 {p.name_fa}"),
-            Block("fact", where, label=T.PROJECT_WHERE),
-            Block("fact", p.category_fa, label=T.PROJECT_CATEGORY),
-            Block("fact", status_label(p.status), label=T.PROJECT_STATUS),
-            Block("fact", progress_bar(p.progress_percent), label=T.PROJECT_PROGRESS),
-            Block("fact", toman_with_rial(p.total_budget_rial), label=T.PROJECT_BUDGET),
-        ]
-        budget_share = (
-            p.vat_funding_rial * 100.0 / p.total_budget_rial if p.total_budget_rial else 0.0
+        end = date_label(p.planned_end_date) if p.planned_end_date else None
+        in_period = (
+            sum(f.amount_rial for f in info.funding if f.month in period) if period else None
         )
+        # The first line answers what was asked; the card's usual facts follow.
+        if focus == "end":
+            if p.status == "completed" and end:
+                headline = T.PROJECT_DONE_HEADLINE.format(name=p.name_fa, date=end)
+            elif end and _overdue(p, today):
+                headline = T.PROJECT_OVERDUE_HEADLINE.format(
+                    name=p.name_fa, date=end, progress=progress
+                )
+            elif end:
+                headline = T.PROJECT_END_HEADLINE.format(
+                    name=p.name_fa, date=end, progress=progress
+                )
+            else:
+                headline = T.PROJECT_NO_END.format(name=p.name_fa, progress=progress)
+        elif focus == "budget":
+            headline = T.PROJECT_BUDGET_HEADLINE.format(
+                name=p.name_fa, amount=toman(p.total_budget_rial)
+            )
+        elif focus in ("funding", "vat") and period is not None and in_period is not None:
+            headline = T.PROJECT_FUNDING_PERIOD_HEADLINE.format(
+                name=p.name_fa, period=range_label(period), amount=toman(in_period)
+            )
+        elif focus in ("funding", "vat"):
+            headline = T.PROJECT_FUNDING_HEADLINE.format(
+                name=p.name_fa, amount=toman(p.vat_funding_rial), percent=fa_percent(budget_share)
+            )
+        else:
+            headline = T.PROJECT_HEADLINE.format(
+                name=p.name_fa, status=status_label(p.status), progress=progress
+            )
+        blocks = [Block("title", f"{headline}")]
+        if focus in ("end", "budget", "funding", "vat"):
+            blocks.append(
+                Block(
+                    "text",
+                    T.PROJECT_HEADLINE.format(
+                        name=p.name_fa, status=status_label(p.status), progress=progress
+                    ).removeprefix("🏗 "),
+                )
+            )
         blocks.append(
             Block(
-                "fact",
-                T.PROJECT_VAT_VALUE.format(
-                    amount=toman_with_rial(p.vat_funding_rial), percent=fa_percent(budget_share)
+                "text",
+                T.PROJECT_MONEY.format(
+                    budget=toman(p.total_budget_rial),
+                    vat=toman(p.vat_funding_rial),
+                    percent=fa_percent(budget_share),
                 ),
-                label=T.PROJECT_VAT,
             )
         )
-        if period is not None:
-            # "how much did it get in 1403 and 1404": the months asked about, not only the total
-            in_period = sum(f.amount_rial for f in detail.funding if f.month in period)
+        if in_period is not None and period is not None and focus not in ("funding", "vat"):
             blocks.append(
                 Block(
                     "fact",
-                    toman_with_rial(in_period) if in_period else T.PROJECT_VAT_NONE_IN_PERIOD,
+                    toman(in_period) if in_period else T.PROJECT_VAT_NONE_IN_PERIOD,
                     label=T.PROJECT_VAT_IN_PERIOD.format(period=range_label(period)),
                 )
             )
-        blocks.append(Block("fact", date_label(p.start_date), label=T.PROJECT_START))
-        if p.planned_end_date is not None:
-            end = date_label(p.planned_end_date)
-            if p.planned_end_date < today and p.status != "completed":
-                end = T.PROJECT_OVERDUE.format(date=end)
-            blocks.append(Block("fact", end, label=T.PROJECT_END))
-        if detail.description_fa:
-            blocks.append(Block("text", detail.description_fa))
-        blocks.append(self._funding_source(detail))
+        blocks.append(Block("text", T.PROJECT_PLACE.format(where=where, category=p.category_fa)))
+        if end and focus != "end":
+            value = T.PROJECT_OVERDUE.format(date=end) if _overdue(p, today) else end
+            blocks.append(Block("fact", value, label=T.PROJECT_END))
+        if detail:
+            blocks.append(Block("fact", date_label(p.start_date), label=T.PROJECT_START))
+            blocks.append(Block("fact", rial_exact(p.total_budget_rial), label=T.PROJECT_BUDGET))
+            if info.description_fa:
+                blocks.append(Block("text", info.description_fa))
+            by_year: dict[int, int] = {}
+            for f in info.funding:
+                by_year[f.month.year] = by_year.get(f.month.year, 0) + f.amount_rial
+            if by_year:
+                blocks.append(
+                    Block(
+                        "list",
+                        T.PROJECT_FUNDING_BY_YEAR,
+                        tuple(
+                            T.BREAKDOWN_ITEM.format(
+                                label=range_label(MonthRange.year(y)), amount=toman(a)
+                            )
+                            for y, a in sorted(by_year.items())
+                        ),
+                    )
+                )
+        blocks.append(self._funding_source(info))
         location = (p.lat, p.lon) if p.lat is not None and p.lon is not None else None
         rows = [
             [
@@ -245,7 +338,10 @@ class ProjectAnswers(AnswerBase):
             ],
             [Action(T.BTN_PROJECT_FEEDBACK, "feedback", p.code)],
         ]
-        sample = detail.is_sample or (not detail.funding and await self._dataset_is_sample())
+        if not detail:
+            question = u or Understanding("project_info", 1.0, {"project": code})
+            rows[0].append(more_action(question))
+        sample = info.is_sample or (not info.funding and await self._dataset_is_sample())
         return Reply("project_info", blocks, rows, location=location, sample=sample)
 
     @staticmethod
@@ -254,11 +350,3 @@ class ProjectAnswers(AnswerBase):
             return Block("note", T.PROJECT_NO_FUNDING)
         last = T.PROJECT_LAST_FUNDING.format(month=month_label(detail.funding[-1].month))
         return Block("source", f"{sources_text(detail.sources, None)} — {last}")
-
-
-def _with_page(query: ProjectQuery, page: int) -> ProjectQuery:
-    return _replace(query, page=page)
-
-
-def _replace(query: ProjectQuery, **changes: Any) -> ProjectQuery:
-    return dataclasses.replace(query, **changes)

@@ -8,10 +8,12 @@ from backend.conversation import texts as T
 from backend.conversation.answers.common import (
     AnswerBase,
 )
+from backend.formatting import month_label
 from backend.reply import (
     Action,
     Block,
     Reply,
+    intent_payload,
 )
 from nlp.cues import is_city_service, is_non_vat_tax
 from nlp.types import Understanding
@@ -38,18 +40,42 @@ class SmallTalkAnswers(AnswerBase):
 
     async def _out_of_scope(self, u: Understanding, today: jdatetime.date) -> Reply:
         text = u.normalized_text.replace("\u200c", " ")
-        if is_non_vat_tax(text):
+        rows = [[Action(q, "ask", q)] for q in T.HELP_EXAMPLES[:2]]
+        if is_non_vat_tax(text) or u.extras.get("limit") == "personal":
             lead = T.OUT_OF_SCOPE_TAX
         elif is_city_service(text):
             lead = T.OUT_OF_SCOPE_CITY
+            rows.insert(0, [Action(T.BTN_FEEDBACK, "feedback", "")])
         else:
             lead = T.OUT_OF_SCOPE
-        blocks = [Block("text", lead), Block("text", T.OUT_OF_SCOPE_CAN)]
-        blocks.append(Block("list", items=T.HELP_ITEMS[:4]))
-        rows = [[Action(q, "ask", q)] for q in T.HELP_EXAMPLES[:2]]
-        if lead == T.OUT_OF_SCOPE_CITY:
-            rows.append([Action(T.BTN_FEEDBACK, "feedback", "")])
-        return Reply(u.intent, blocks, rows, answered=False)
+        rows.append([Action(T.BTN_HELP, "intent", "help")])
+        return Reply(u.intent, [Block("text", lead)], rows, answered=False)
+
+    async def _limit(self, u: Understanding, today: jdatetime.date) -> Reply:
+        """Say in one line what the data cannot tell, and offer the nearest thing it can."""
+        reason = u.extras["limit"]
+        if reason == "personal":
+            return await self._out_of_scope(u, today)
+        data, slug, _ = await self._data_range(u.entities.get("municipality"))
+        last = month_label(data.end) if data is not None else "—"
+        text = {
+            "forecast": T.LIMIT_FORECAST.format(last=last),
+            "why": T.LIMIT_WHY,
+            "other_money": T.LIMIT_OTHER_MONEY,
+            "daily": T.LIMIT_DAILY.format(last=last),
+            "total_collected": T.LIMIT_TOTAL_COLLECTED,
+        }.get(reason, T.OUT_OF_SCOPE)
+        rows: list[list[Action]] = []
+        if data is not None:
+            if reason in ("why", "forecast"):
+                rows.append(
+                    [Action(T.BTN_COMPARE_PREVIOUS_YEAR, "intent", intent_payload("vat_compare"))]
+                )
+            rows.append(self._latest_buttons("vat_share", slug, data))
+        if reason == "other_money":
+            rows.append([Action(T.BTN_WHERE_SPENT, "intent", intent_payload("vat_spending"))])
+        intent = u.intent if u.intent != "out_of_scope" else "vat_share"
+        return Reply(intent, [Block("text", text)], rows, answered=False)
 
     async def _feedback(self, u: Understanding, today: jdatetime.date) -> Reply:
         blocks = [Block("title", T.FEEDBACK_TITLE), Block("text", T.FEEDBACK_TEXT)]

@@ -48,7 +48,15 @@ class Flow(Protocol):
 
     name: str  # "feedback", "subscribe"; also the prefix of its button payloads
 
-    async def start(self, chat: ChatRef, today: jdatetime.date, *, argument: str = "") -> Reply:
+    async def start(
+        self,
+        chat: ChatRef,
+        today: jdatetime.date,
+        *,
+        argument: str = "",
+        text: str = "",
+        kind: str | None = None,
+    ) -> Reply:
         """Open the flow (from a command, a button or an intent) and ask the first question."""
         ...
 

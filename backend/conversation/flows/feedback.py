@@ -242,8 +242,21 @@ class FeedbackFlow:
         self._store = services.conversations
 
     # -- entry points ---------------------------------------------------------------------------
-    async def start(self, chat: ChatRef, today: jdatetime.date, *, argument: str = "") -> Reply:
-        """Open the flow, optionally about a project code, and ask for the kind."""
+    async def start(
+        self,
+        chat: ChatRef,
+        today: jdatetime.date,
+        *,
+        argument: str = "",
+        text: str = "",
+        kind: str | None = None,
+    ) -> Reply:
+        """Open the flow, optionally about a project code, and ask for the kind.
+
+        A citizen who already wrote the feedback (one message naming its kind and saying what
+        it is, or a complaint kept beside a question) is not asked for it again: the flow goes
+        to the kind (if unknown) and then straight to the summary, photo and phone optional.
+        """
         if await self._services.feedback.is_blocked(chat.platform, chat.chat_id):
             current = await self._store.get(chat.platform, chat.chat_id)
             if current is not None and current.flow == self.name:
@@ -260,6 +273,15 @@ class FeedbackFlow:
                 draft.project_set = True
                 draft.project_code, draft.project_name = found
                 notes.append(T.FB_PROJECT_PRESET.format(name=_display_name(found[1])))
+        text = text.strip()
+        if text and self._text_problem(text) is None:
+            draft.text = text
+            draft.project_set = True  # a project named in it is kept; else "general"
+            draft.kind = kind if kind in FEEDBACK_KINDS else None
+            step = "summary" if draft.kind else "kind"
+            reply = await self._goto(chat, step, draft, [T.FB_KEPT_TEXT])
+            reply.blocks.insert(0, Block("title", T.FB_TITLE))
+            return reply
         reply = await self._goto(chat, "kind", draft, notes)
         reply.blocks.insert(0, Block("title", T.FB_TITLE))
         return reply
@@ -305,6 +327,8 @@ class FeedbackFlow:
             draft.editing = False
             return await self._goto(chat, "summary", draft, notes)
         step = _NEXT[done]
+        if done == "kind" and draft.text and draft.project_set:
+            step = "summary"  # the text was given up front; only the kind was missing
         if step == "project" and draft.project_set:
             step = "text"  # chosen already (a project card's button); the summary can change it
         return await self._goto(chat, step, draft, notes)
@@ -444,7 +468,13 @@ class FeedbackFlow:
         choice = event.payload if event.kind == "action" else ""
         if choice == "submit" or (event.kind == "text" and _is_word(event.text, T.FB_WORDS_SUBMIT)):
             return await self._submit(chat, draft)
-        edits = {"edit:text": "text", "edit:project": "project", "edit:kind": "kind"}
+        edits = {
+            "edit:text": "text",
+            "edit:project": "project",
+            "edit:kind": "kind",
+            "edit:attach": "attach",
+            "edit:contact": "contact",
+        }
         if choice in edits:
             draft.editing = True
             return await self._goto(chat, edits[choice], draft)
@@ -610,7 +640,11 @@ class FeedbackFlow:
                     self._action(T.FB_BTN_EDIT_TEXT, "edit:text"),
                     self._action(T.FB_BTN_EDIT_PROJECT, "edit:project"),
                 ],
-                [self._action(T.FB_BTN_EDIT_KIND, "edit:kind")],
+                [
+                    self._action(T.FB_BTN_EDIT_KIND, "edit:kind"),
+                    self._action(T.FB_BTN_ADD_ATTACH, "edit:attach"),
+                ],
+                [self._action(T.FB_BTN_ADD_CONTACT, "edit:contact")],
             ]
         rows.append(self._nav(step, draft))
         return Reply(f"{self.name}:{step}", blocks, rows)
