@@ -335,6 +335,8 @@ class QuestionLog(Base):
     __table_args__ = (Index("ix_question_log_review", "answered", "helpful", "handled"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Chosen when the question is answered (before the row is written): what 👍/👎 refer to.
+    token: Mapped[str | None] = mapped_column(String(24), unique=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     platform: Mapped[str] = mapped_column(String(16))
     chat_id: Mapped[int] = mapped_column(BigInteger)

@@ -81,6 +81,7 @@ async def open_runtime(settings: Settings, *, migrate: bool = True) -> AsyncIter
             await upgrade_to_head(runtime.engine)
         yield runtime
     finally:
+        await runtime.services.writes.close()  # what waits in the write queue is not lost
         await runtime.engine.dispose()
 
 
@@ -116,6 +117,7 @@ def create_app(settings: Settings) -> web.Application:
     app = create_web_app(runtime)
 
     async def _dispose(_: web.Application) -> None:
+        await runtime.services.writes.close()
         await runtime.engine.dispose()
 
     app.on_cleanup.append(_dispose)

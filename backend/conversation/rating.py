@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from backend.conversation import texts as T
 from backend.conversation.flows.base import ChatRef
 from backend.conversation.notices import expired, notice
@@ -24,6 +26,8 @@ DATA_INTENTS = frozenset(
     }
 )
 RATE_REASON_FLOW = "rate_reason"
+# A question's token (or, on buttons older than tokens, its id).
+_QUESTION_REF = re.compile(r"[A-Za-z0-9_-]{1,24}")
 MAX_REASON_CHARS = 1000
 
 
@@ -49,11 +53,14 @@ class Ratings:
             )
 
     async def rate(self, chat: ChatRef, payload: str) -> Reply:
-        qid_text, _, vote = payload.partition(":")
-        if not qid_text.isdigit() or vote not in ("0", "1"):
+        qid, _, vote = payload.partition(":")
+        if not _QUESTION_REF.fullmatch(qid) or vote not in ("0", "1"):
             return expired()
-        qid, helpful = int(qid_text), vote == "1"
-        if not await self._s.questions.rate(qid, chat.platform, chat.chat_id, helpful):
+        helpful = vote == "1"
+        rated = await self._s.questions.rate(qid, chat.platform, chat.chat_id, helpful)
+        if rated is None:
+            return expired()  # a forged or purged question
+        if not rated:
             return notice(T.RATE_NOT_YOURS)
         if helpful:
             return notice(T.RATE_THANKS)
@@ -65,8 +72,8 @@ class Ratings:
     async def reason(self, chat: ChatRef, state: FlowState, text: str) -> Reply:
         await self._s.conversations.clear(chat.platform, chat.chat_id)
         qid = state.data.get("qid")
-        if isinstance(qid, int):
+        if isinstance(qid, int | str) and _QUESTION_REF.fullmatch(str(qid)):
             await self._s.questions.rate(
-                qid, chat.platform, chat.chat_id, False, text[:MAX_REASON_CHARS]
+                str(qid), chat.platform, chat.chat_id, False, text[:MAX_REASON_CHARS]
             )
         return notice(T.RATE_REASON_THANKS, menu=True)

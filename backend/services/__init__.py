@@ -18,6 +18,7 @@ from backend.services.spending import SpendingService
 from backend.services.subscriptions import SubscriptionService
 from backend.services.vat import VatService
 from backend.services.version import DataVersion
+from backend.services.writebehind import WriteBehind
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +40,14 @@ class Services:
     questions: QuestionLogService
     outbox: OutboxService
     version: DataVersion
+    writes: WriteBehind
 
     @classmethod
     def build(cls, sessions: SessionFactory, today: Today) -> Services:
         """Wire the services over one sessionmaker and one notion of "today"."""
         version = DataVersion(sessions)
+        writes = WriteBehind(sessions)
+        frames = FrameStore(sessions, writes)
         vat = VatService(sessions, version)
         spending = SpendingService(sessions, version)
         catalog = CatalogService(sessions, today, version)
@@ -58,9 +62,10 @@ class Services:
             calculator=CalculatorService(vat, spending, catalog),
             feedback=FeedbackService(sessions),
             subscriptions=SubscriptionService(sessions),
-            conversations=ConversationStore(sessions),
-            frames=FrameStore(sessions),
-            questions=QuestionLogService(sessions),
+            conversations=ConversationStore(sessions, frames),
+            frames=frames,
+            questions=QuestionLogService(sessions, writes),
             outbox=OutboxService(sessions),
             version=version,
+            writes=writes,
         )

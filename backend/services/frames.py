@@ -13,13 +13,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from backend.clock import aware, utcnow
 from backend.models import ChatFrame
 from backend.services.base import SessionFactory
 from backend.services.conversations import EPHEMERAL_PLATFORM
+from backend.services.writebehind import WriteBehind
 
 # How long a question stays the context of the next one.
 FRAME_TTL = timedelta(minutes=30)
@@ -31,8 +30,9 @@ Frame = dict[str, Any]
 class FrameStore:
     """Read and write the last frame of a chat."""
 
-    def __init__(self, sessions: SessionFactory) -> None:
+    def __init__(self, sessions: SessionFactory, writes: WriteBehind) -> None:
         self._sessions = sessions
+        self._writes = writes
         # (platform, chat id) → (frame or None, when it was written)
         self._cache: OrderedDict[tuple[str, int], tuple[Frame | None, datetime]] = OrderedDict()
 
@@ -41,6 +41,14 @@ class FrameStore:
         self._cache.move_to_end(key)
         while len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
+
+    def prime(self, platform: str, chat_id: int, frame: Frame | None, at: datetime) -> None:
+        """Remember a frame read together with the chat's flow state (one round trip)."""
+        self._remember((platform, chat_id), frame, at)
+
+    def known(self, platform: str, chat_id: int) -> bool:
+        """Tell whether this process already knows the chat's frame (or that it has none)."""
+        return (platform, chat_id) in self._cache
 
     async def get(self, platform: str, chat_id: int) -> Frame | None:
         """Return the chat's last frame unless it is missing or stale."""
@@ -63,23 +71,14 @@ class FrameStore:
         """Make `frame` the chat's context (one row per chat, replaced)."""
         now = utcnow()
         self._remember((platform, chat_id), dict(frame), now)
-        if platform == EPHEMERAL_PLATFORM:
-            return
-        values = {"platform": platform, "chat_id": chat_id, "frame": frame, "updated_at": now}
-        async with self._sessions() as session, session.begin():
-            dialect = session.get_bind().dialect.name
-            insert = pg_insert if dialect == "postgresql" else sqlite_insert
-            stmt = insert(ChatFrame).values(**values)
-            await session.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=["platform", "chat_id"],
-                    set_={"frame": stmt.excluded.frame, "updated_at": stmt.excluded.updated_at},
-                )
-            )
+        if platform != EPHEMERAL_PLATFORM:
+            # written a moment later with other writes; this process reads its own cache
+            self._writes.put_frame(platform, chat_id, dict(frame), now)
 
     async def clear(self, platform: str, chat_id: int) -> None:
         """Forget the chat's context (a new conversation starts)."""
         self._remember((platform, chat_id), None, utcnow())
+        self._writes.forget_frame(platform, chat_id)
         if platform == EPHEMERAL_PLATFORM:
             return
         async with self._sessions() as session, session.begin():

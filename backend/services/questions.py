@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import or_, select
 
 from backend.clock import aware, utcnow
 from backend.models import QuestionLog
 from backend.services.base import SessionFactory
+from backend.services.writebehind import WriteBehind
 
 MAX_LOGGED_TEXT = 2000
+TOKEN_BYTES = 9  # 12 URL-safe characters: unguessable, and short enough for a button
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,42 +32,58 @@ class LoggedQuestion:
 class QuestionLogService:
     """Record questions and what citizens thought of the answers."""
 
-    def __init__(self, sessions: SessionFactory) -> None:
+    def __init__(self, sessions: SessionFactory, writes: WriteBehind) -> None:
         self._sessions = sessions
+        self._writes = writes
 
     async def record(
         self, platform: str, chat_id: int, text: str, intent: str, confidence: float, answered: bool
-    ) -> int:
-        """Log one question and return its id (for the 👍/👎 buttons)."""
-        values = {
-            "at": utcnow(),
-            "platform": platform,
-            "chat_id": chat_id,
-            "text": text[:MAX_LOGGED_TEXT],
-            "intent": intent,
-            "confidence": confidence,
-            "answered": answered,
-            "handled": False,
-        }
-        # A Core INSERT … RETURNING: one round trip, no unit-of-work bookkeeping per question.
-        async with self._sessions() as session, session.begin():
-            new_id = await session.scalar(
-                insert(QuestionLog).values(**values).returning(QuestionLog.id)
-            )
-        return int(new_id or 0)
+    ) -> str:
+        """Log one question and return its token (for the 👍/👎 buttons).
+
+        The row is queued, not written before the reply goes out (see `WriteBehind`).
+        """
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        self._writes.add_question(
+            {
+                "token": token,
+                "at": utcnow(),
+                "platform": platform,
+                "chat_id": chat_id,
+                "text": text[:MAX_LOGGED_TEXT],
+                "intent": intent,
+                "confidence": confidence,
+                "answered": answered,
+                "helpful": None,
+                "reason": None,
+                "handled": False,
+            }
+        )
+        return token
 
     async def rate(
         self,
-        question_id: int,
+        question: str,
         platform: str,
         chat_id: int,
         helpful: bool,
         reason: str | None = None,
-    ) -> bool:
-        """Store 👍/👎 (and a reason) from the chat that asked; False if not theirs."""
+    ) -> bool | None:
+        """Store 👍/👎 (and a reason) from the chat that asked; False if not theirs, None if
+        there is no such question.
+
+        `question` is the token a button carries (or, for buttons sent before tokens, the id).
+        """
+        await self._writes.flush()  # the row may still wait in the queue
+        if question.isdigit() and len(question) < 12:
+            where = QuestionLog.id == int(question)
+        else:
+            where = QuestionLog.token == question
         async with self._sessions() as session, session.begin():
-            row = await session.get(QuestionLog, question_id)
-            if row is None or row.platform != platform or row.chat_id != chat_id:
+            row = await session.scalar(select(QuestionLog).where(where))
+            if row is None:
+                return None
+            if row.platform != platform or row.chat_id != chat_id:
                 return False
             row.helpful = helpful
             if reason is not None:
@@ -73,6 +92,7 @@ class QuestionLogService:
 
     async def to_review(self, limit: int = 50) -> list[LoggedQuestion]:
         """List unhandled questions the bot could not answer or that got 👎."""
+        await self._writes.flush()
         async with self._sessions() as session:
             rows = (
                 await session.scalars(
