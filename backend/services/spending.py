@@ -1,12 +1,12 @@
-"""Where the VAT money went: funding of projects summed by category and by project."""
+"""Where the VAT money went: funding of projects summed by category, district and project."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from backend.models import Category, Project, ProjectFunding
+from backend.models import Category, District, Project, ProjectFunding
 from backend.months import MonthRange
 from backend.services.base import SessionFactory, is_sample_source, resolve_municipality
 from backend.services.memo import memoized, new_memo
@@ -20,6 +20,14 @@ TOP_PROJECTS = 5
 class CategorySpending:
     slug: str
     name_fa: str
+    amount_rial: int
+    percent: float  # of all project funding in the period
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictSpending:
+    code: str | None  # None: projects of the whole city, recorded without a district
+    name_fa: str | None
     amount_rial: int
     percent: float  # of all project funding in the period
 
@@ -44,6 +52,8 @@ class SpendingBreakdown:
     category: str | None  # the category filter, if any
     sources: list[str]
     is_sample: bool
+    by_district: list[DistrictSpending] = field(default_factory=list)
+    district: str | None = None  # the district filter, if any
 
     @property
     def project_share_percent(self) -> float | None:
@@ -68,8 +78,12 @@ class SpendingService:
         period: MonthRange,
         category: str | None = None,
         top: int = TOP_PROJECTS,
+        district: str | None = None,
     ) -> SpendingBreakdown:
-        """Return spending by category and the top projects of a period (maybe one category)."""
+        """Return spending by category and district, and the top projects of a period.
+
+        `category` and `district` (a district code of the municipality) narrow it down.
+        """
         ordinal = ProjectFunding.year * 12 + ProjectFunding.month - 1
         async with self._sessions() as session:
             muni = await resolve_municipality(session, municipality)
@@ -81,6 +95,14 @@ class SpendingService:
             ]
             if category:
                 conditions.append(Category.slug == category)
+            if district:
+                conditions.append(
+                    Project.district_id.in_(
+                        select(District.id).where(
+                            District.municipality_id == muni.id, District.code == district
+                        )
+                    )
+                )
             amount = func.sum(ProjectFunding.amount_rial)
             category_rows = (
                 await session.execute(
@@ -103,6 +125,18 @@ class SpendingService:
                     .limit(top)
                 )
             ).all()
+            district_rows = (
+                await session.execute(
+                    select(District.code, District.name_fa, amount)
+                    .select_from(ProjectFunding)
+                    .join(Project, Project.id == ProjectFunding.project_id)
+                    .join(Category, Category.id == Project.category_id)
+                    .outerjoin(District, District.id == Project.district_id)
+                    .where(*conditions)
+                    .group_by(District.code, District.name_fa)
+                    .order_by(amount.desc(), District.code)
+                )
+            ).all()
             sources = list(
                 (
                     await session.scalars(
@@ -119,6 +153,10 @@ class SpendingService:
             CategorySpending(slug, name, int(total), int(total) * 100.0 / spent if spent else 0.0)
             for slug, name, total in category_rows
         ]
+        by_district = [
+            DistrictSpending(code, name, int(total), int(total) * 100.0 / spent if spent else 0.0)
+            for code, name, total in district_rows
+        ]
         top_projects = [ProjectSpending(c, n, cat, int(a)) for c, n, cat, a in project_rows]
         return SpendingBreakdown(
             period=period,
@@ -129,4 +167,6 @@ class SpendingService:
             category=category,
             sources=sources,
             is_sample=is_sample_source(sources) or received.is_sample,
+            by_district=by_district,
+            district=district,
         )
