@@ -23,7 +23,7 @@ MAX_ENTRIES = 1024
 # Browsers and proxies may reuse a body this long, then revalidate it cheaply with the ETag.
 MAX_AGE_SECONDS = 60
 # Headers that describe the body and travel with it from the cache.
-_KEPT = ("Content-Type", "Content-Disposition", "Link", "X-Shafaf-Imported-At")
+_KEPT = ("Content-Type", "Content-Disposition", "Link", "Last-Modified")
 _KEPT_PREFIX = "X-Shafaf-"
 
 Key = tuple[int, str, str]

@@ -44,11 +44,11 @@ MAX_PATH_LENGTH = 160
 _SLUG = re.compile(r"[a-z0-9-]{1,64}")
 _CODE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _DISTRICT = re.compile(r"[A-Za-z0-9_-]{1,32}")
-_YEAR = re.compile(r"(\d{4})")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_RANGE = re.compile(r"(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})")
-_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_AMOUNT = re.compile(r"[1-9]\d{0,18}")
+_YEAR = re.compile(r"([0-9]{4})")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+_RANGE = re.compile(r"([0-9]{4})-([0-9]{2})\.\.([0-9]{4})-([0-9]{2})")
+_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_AMOUNT = re.compile(r"[1-9][0-9]{0,18}")
 _SEGMENT = {"vat_share": "share", "vat_compare": "compare", "spending": "spending"}
 _SEGMENT.update({"project": "project", "calculator": "calc"})
 _KIND_OF_SEGMENT = {segment: kind for kind, segment in _SEGMENT.items()}

@@ -37,6 +37,7 @@ from backend.public.keys import JINJA
 from backend.services.calculator import MAX_AMOUNT_RIAL, split_basis
 from backend.services.projects import ProjectFilter
 from backend.services.vat import VatSeries
+from backend.untrusted import clean_text
 
 log = logging.getLogger("shafaf.public")
 
@@ -51,6 +52,8 @@ CSP = (
     "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
 _AMOUNT = re.compile(r"[0-9][0-9,٬]*")
+_SLUG = re.compile(r"[a-z0-9-]{1,64}")
+_CODE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def _opendata(request: web.Request) -> OpenData:
@@ -104,7 +107,8 @@ def _param(query: Mapping[str, str], name: str) -> str | None:
     value = query.get(name)
     if value is None:
         return None
-    value = to_ascii_digits(value.strip())
+    # NUL and lone surrogates would reach the database driver (PostgreSQL refuses them).
+    value = to_ascii_digits(clean_text(value).strip())
     if len(value) > MAX_PARAM:
         raise InvalidInput(f"{name} is too long", message_fa=T.BAD_CHOICE.format(name=name))
     return value or None
@@ -132,7 +136,10 @@ def _choice(query: Mapping[str, str], name: str, options: tuple[str, ...]) -> st
 
 async def _municipality(request: web.Request, name: str = "municipality") -> tuple[str, str]:
     """Return the slug and Persian name of the requested (or default) municipality."""
-    muni = await _opendata(request).services.catalog.municipality(_param(request.query, name))
+    slug = _param(request.query, name)
+    if slug is not None and not _SLUG.fullmatch(slug):
+        raise NotFound(f"unknown municipality {slug!r}", message_fa=T.NO_MUNICIPALITY)
+    muni = await _opendata(request).services.catalog.municipality(slug)
     return muni.slug, muni.name_fa
 
 
@@ -425,6 +432,8 @@ async def project(request: web.Request) -> web.StreamResponse:
     """Show one project: progress, facts, funding by period, status."""
     opendata = _opendata(request)
     code = request.match_info["code"]
+    if not _CODE.fullmatch(code):
+        raise NotFound(f"unknown project {code!r}", message_fa=T.NO_PROJECT)
     detail = await opendata.services.projects.detail(code)
     funded = [f.month for f in detail.funding]
     data = MonthRange(min(funded), max(funded)) if funded else None
