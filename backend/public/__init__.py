@@ -70,8 +70,11 @@ FILTERS: dict[str, Callable[..., str]] = {
 
 def mount_public(app: web.Application, opendata: OpenData) -> None:
     """Serve the public pages and their static files on the main app (after `mount_opendata`)."""
+    from backend.opendata.keys import OPENDATA
     from backend.public.views import routes
 
+    # Pages read every figure through the same open data the links serve.
+    assert app[OPENDATA] is opendata, "mount_opendata first"
     aiohttp_jinja2.setup(
         app,
         loader=jinja2.FileSystemLoader(HERE / "templates"),
