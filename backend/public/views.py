@@ -563,6 +563,10 @@ async def data(request: web.Request) -> web.StreamResponse:
     return await render(
         request,
         "data.html",
-        {"tables": tables, "examples": examples},
+        {
+            "tables": tables,
+            "examples": examples,
+            "sources": list(dict.fromkeys(src for e in exports for src in e.sources)),
+        },
         tables=tuple(t.table.name for t in exports),
     )
