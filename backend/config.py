@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     digest_hour: int = Field(default=9, ge=0, le=23)
     # Feedback contact details (phone, name) are erased this many days after submission.
     contact_retention_days: int = Field(default=180, ge=1, le=36500)
+    # Where citizens reach the public site: absolute links in answers and data packages.
+    public_url: str = "http://127.0.0.1:8080"
+    # Data imported longer ago than this is flagged on pages, exports and answers.
+    stale_after_days: int = Field(default=45, ge=1, le=36500)
 
     @field_validator(
         "bot_token", "bot_api_url", "bot_file_url", "webhook_url", "today", mode="before"
@@ -50,6 +54,14 @@ class Settings(BaseSettings):
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if not re.match(r"^https?://[^/\s]+(/\S*)?$", value):
+            raise ValueError(f"public_url must be an http(s) URL, got {value!r}")
+        return value
 
     @field_validator("timezone")
     @classmethod

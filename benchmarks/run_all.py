@@ -57,6 +57,13 @@ def benches(quick: bool, full_broadcast: bool) -> list[Bench]:
             quick_args=("--seconds", "2"),
         ),
         Bench(
+            "opendata.py",
+            "Public site and open-data exports",
+            "cached and uncached pages, figure links and exports vs a bare aiohttp handler; "
+            "cold export times",
+            quick_args=("--seconds", "2"),
+        ),
+        Bench(
             "bot.py",
             "Bot updates/s and latency (webhook path)",
             "update→reply latency and updates/s vs a bare PTB echo bot",

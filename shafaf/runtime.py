@@ -98,9 +98,11 @@ async def load_sample_if_empty(runtime: Runtime) -> ImportSummary | None:
 
 
 def create_web_app(runtime: Runtime) -> web.Application:
-    """Build the HTTP app: public API, staff API and panel (`run` adds the bot's webhook route)."""
+    """Build the HTTP app: public API, site and open data, staff API and panel (+ bot webhook)."""
     from backend.digests import queue_report_digest
+    from backend.opendata import mount_opendata
     from backend.panel import mount_staff
+    from backend.public import mount_public
 
     async def report_published(code: str) -> None:
         # Planned here, sent by whichever process holds the sender lock (within seconds).
@@ -108,6 +110,8 @@ def create_web_app(runtime: Runtime) -> web.Application:
 
     app = build_api_app(runtime.services, runtime.api_door)
     mount_staff(app, runtime.services, runtime.settings, on_report_published=report_published)
+    # Open data (figure links, exports) and the public site over it, under / and /d/.
+    mount_public(app, mount_opendata(app, runtime.services, runtime.settings))
     return app
 
 

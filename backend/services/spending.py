@@ -1,8 +1,8 @@
-"""Where the VAT money went: funding of projects summed by category and by project."""
+"""Where the VAT money went: funding of projects summed by category, district and project."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
@@ -25,6 +25,14 @@ class CategorySpending:
 
 
 @dataclass(frozen=True, slots=True)
+class DistrictSpending:
+    code: str | None  # None: projects of the whole city, recorded without a district
+    name_fa: str | None
+    amount_rial: int
+    percent: float  # of all project funding in the period
+
+
+@dataclass(frozen=True, slots=True)
 class ProjectSpending:
     code: str
     name_fa: str
@@ -42,9 +50,10 @@ class SpendingBreakdown:
     by_category: list[CategorySpending]
     top_projects: list[ProjectSpending]
     category: str | None  # the category filter, if any
-    district: str | None  # the district filter, if any
     sources: list[str]
     is_sample: bool
+    by_district: list[DistrictSpending] = field(default_factory=list)
+    district: str | None = None  # the district filter, if any
 
     @property
     def project_share_percent(self) -> float | None:
@@ -69,14 +78,14 @@ class SpendingService:
         period: MonthRange,
         category: str | None = None,
         top: int = TOP_PROJECTS,
-        *,
         district: str | None = None,
+        *,
         codes: tuple[str, ...] | None = None,
     ) -> SpendingBreakdown:
-        """Return spending by category and the top projects of a period.
+        """Return spending by category and district, and the top projects of a period.
 
-        Narrowed, when asked, to one category, one district, or a set of projects (those a
-        keyword names).
+        `category`, `district` (a district code of the municipality) and `codes` (the projects
+        a keyword names) narrow it down.
         """
         ordinal = ProjectFunding.year * 12 + ProjectFunding.month - 1
         async with self._sessions() as session:
@@ -121,6 +130,18 @@ class SpendingService:
                     .limit(top)
                 )
             ).all()
+            district_rows = (
+                await session.execute(
+                    select(District.code, District.name_fa, amount)
+                    .select_from(ProjectFunding)
+                    .join(Project, Project.id == ProjectFunding.project_id)
+                    .join(Category, Category.id == Project.category_id)
+                    .outerjoin(District, District.id == Project.district_id)
+                    .where(*conditions)
+                    .group_by(District.code, District.name_fa)
+                    .order_by(amount.desc(), District.code)
+                )
+            ).all()
             sources = list(
                 (
                     await session.scalars(
@@ -137,6 +158,10 @@ class SpendingService:
             CategorySpending(slug, name, int(total), int(total) * 100.0 / spent if spent else 0.0)
             for slug, name, total in category_rows
         ]
+        by_district = [
+            DistrictSpending(code, name, int(total), int(total) * 100.0 / spent if spent else 0.0)
+            for code, name, total in district_rows
+        ]
         top_projects = [ProjectSpending(c, n, cat, int(a)) for c, n, cat, a in project_rows]
         return SpendingBreakdown(
             period=period,
@@ -145,7 +170,8 @@ class SpendingService:
             by_category=by_category,
             top_projects=top_projects,
             category=category,
-            district=district,
             sources=sources,
             is_sample=is_sample_source(sources) or received.is_sample,
+            by_district=by_district,
+            district=district,
         )

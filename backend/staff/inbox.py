@@ -9,12 +9,11 @@ an injection attempt) simply yields no rows, and the page says which filter was 
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -36,6 +35,7 @@ from backend.models import (
 )
 from backend.services.base import SessionFactory
 from backend.services.feedback import TRANSITIONS, normalize_code
+from backend.spreadsheet import Cell, csv_bytes
 from backend.staff.accounts import StaffIdentity
 from backend.staff.texts import FEEDBACK_KIND_LABELS, FEEDBACK_STATUS_LABELS
 from backend.staff_models import FeedbackAssignment, FeedbackRedaction, StaffUser
@@ -425,8 +425,6 @@ class InboxService:
         stmt, _ = self._filtered(self._visible(self._base(), viewer), f, viewer)
         async with self._sessions() as session:
             rows = (await session.execute(self._sorted(stmt, f.sort).limit(MAX_EXPORT_ROWS))).all()
-        out = io.StringIO()
-        writer = csv.writer(out)
         header = [
             "کد پیگیری",
             "نوع",
@@ -443,14 +441,14 @@ class InboxService:
         ]
         if viewer.is_admin:
             header += ["نام تماس", "تلفن تماس"]
-        writer.writerow(header)
+        lines: list[list[Cell]] = []
         for row in rows:
             item = self._item(row, viewer)
             fb: Feedback = row[0]
             created = jdatetime.datetime.fromgregorian(
                 datetime=item.created_at.astimezone(self._zone)
             )
-            values: list[object] = [
+            values: list[Cell] = [
                 item.tracking_code,
                 item.kind_label,
                 item.status_label,
@@ -460,14 +458,15 @@ class InboxService:
                 item.category or "",
                 item.text,
                 "بله" if item.has_photo else "خیر",
-                "" if fb.lat is None else f"{fb.lat:.6f}",
-                "" if fb.lon is None else f"{fb.lon:.6f}",
+                # Numbers stay numbers (a southern latitude is not a formula).
+                None if fb.lat is None else Decimal(f"{fb.lat:.6f}"),
+                None if fb.lon is None else Decimal(f"{fb.lon:.6f}"),
                 item.assignee or "",
             ]
             if viewer.is_admin:
                 values += [fb.contact_name or "", fb.contact_phone or ""]
-            writer.writerow([_spreadsheet_safe(str(v)) for v in values])
-        return "\ufeff".encode() + out.getvalue().encode("utf-8")
+            lines.append(values)
+        return csv_bytes(header, lines)
 
     async def detail(self, code: str, viewer: StaffIdentity) -> FeedbackDetail:
         """Return one item with its history, or NotFound when missing or outside the scope."""
@@ -533,11 +532,6 @@ class InboxService:
 def _transitions(status: str) -> tuple[str, ...]:
     allowed = TRANSITIONS.get(status, ())
     return allowed if status == "hidden" or "hidden" in allowed else (*allowed, "hidden")
-
-
-def _spreadsheet_safe(value: str) -> str:
-    # Citizen text is hostile: a cell starting with = + - @ would run as a formula in Excel.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def item_as_json(item: InboxItem) -> dict[str, object]:
