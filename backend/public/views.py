@@ -19,7 +19,6 @@ from aiohttp import web
 from backend.db import is_database_outage
 from backend.errors import DomainError, InvalidInput, NoData, NotFound
 from backend.formatting import fa_digits, fa_int, month_label, month_name, range_label
-from backend.jalali import to_ascii_digits
 from backend.models import PROJECT_STATUSES
 from backend.months import Month, MonthRange
 from backend.opendata.cache import cached_by_version
@@ -38,6 +37,7 @@ from backend.services.calculator import MAX_AMOUNT_RIAL, split_basis
 from backend.services.projects import ProjectFilter
 from backend.services.vat import VatSeries
 from backend.untrusted import clean_text
+from nlp.digits import to_ascii_digits
 
 log = logging.getLogger("shafaf.public")
 
