@@ -9,10 +9,13 @@ texts), and `intent_payload` / `projects_payload` keep the structured ones well 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from backend.months import MonthRange
 from nlp.types import Understanding
+
+if TYPE_CHECKING:
+    from backend.opendata.links import FigureQuery
 
 BlockKind = Literal["title", "text", "fact", "list", "note", "source"]
 
@@ -83,6 +86,10 @@ class Reply:
     sample: bool = False  # figures come from the bundled sample data
     # What the text was understood as, when the reply answers a typed question (`ask --json`).
     understanding: Understanding | None = None
+    # The public query behind the answer's headline figure, and that figure (rials): its link
+    # ("📊 جزئیات و داده") gives the same figure as a page, JSON and CSV.
+    figure: FigureQuery | None = None
+    figure_rial: int | None = None
 
     def all_actions(self) -> list[Action]:
         """Return the buttons in reading order."""

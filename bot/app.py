@@ -116,7 +116,7 @@ def build_application(
         services,
         asker,
         default_flows(services) if flows is None else flows,
-        ConversationConfig(settings.zone, settings.staff_chat_id_set),
+        ConversationConfig(settings.zone, settings.staff_chat_id_set, settings.public_url),
         alert=alert,
     )
     deps = BotDeps(

@@ -58,7 +58,7 @@ def build_runtime(settings: Settings) -> Runtime:
         services,
         asker,
         default_flows(services),
-        ConversationConfig(settings.zone, settings.staff_chat_id_set),
+        ConversationConfig(settings.zone, settings.staff_chat_id_set, settings.public_url),
     )
     return Runtime(
         settings,

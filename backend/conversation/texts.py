@@ -514,6 +514,7 @@ FB_KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
 # ============================================================================ short answers
 # The figure leads, on the first line; details wait behind «جزئیات بیشتر».
 BTN_MORE = "➕ جزئیات بیشتر"
+BTN_DATA = "📊 جزئیات و داده"
 OTHERS_ITEM = "سایر {what}: {amount} ({percent})"
 OTHERS_CATEGORIES = "حوزه‌ها"
 OTHERS_PROJECTS = "پروژه‌ها"

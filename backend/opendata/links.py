@@ -7,7 +7,7 @@ Path grammar (every segment ASCII, so a link survives any chat client):
     /d/compare/{municipality}+{municipality}/{period}       two municipalities, one period
     /d/spending/{municipality}/{period}[/category/{slug}][/district/{code}]
     /d/project/{code}[/{period}]                            one project (its funding in a period)
-    /d/calc/{municipality}/{purchase|vat}/{amount_rial}/{YYYY-MM-DD}
+    /d/calc/{municipality}/{purchase|net|vat}/{amount_rial}/{YYYY-MM-DD}
 
     period = YYYY (months 1..12) | YYYY-MM (one month) | YYYY-MM..YYYY-MM (inclusive)
 
@@ -399,6 +399,6 @@ def parse_figure_path(path: str) -> FigureQuery:
             args[0], parse_period(args[1]) if len(args) == 2 else None
         )
     if len(args) != 4 or args[1] not in AMOUNT_KINDS or not _AMOUNT.fullmatch(args[2]):
-        raise _invalid("calc takes /{municipality}/{purchase|vat}/{amount_rial}/{YYYY-MM-DD}")
-    amount_kind: AmountKind = "vat" if args[1] == "vat" else "purchase"
+        raise _invalid("calc takes /{municipality}/{purchase|net|vat}/{amount_rial}/{YYYY-MM-DD}")
+    amount_kind = next(k for k in AMOUNT_KINDS if k == args[1])
     return FigureQuery.calculator(args[0], int(args[2]), amount_kind, _parse_day(args[3]))

@@ -507,7 +507,9 @@ async def calculator(request: web.Request) -> web.StreamResponse:
     query = None
     figure = None
     if amount is not None:
-        query = FigureQuery.calculator(slug, amount, "vat" if kind == "vat" else "purchase", day)
+        query = FigureQuery.calculator(
+            slug, amount, next(k for k in AMOUNT_KINDS if k == kind), day
+        )
         figure = await opendata.figure(query)
     shown_amount = request.query.get("amount", "")
     return await render(

@@ -37,6 +37,7 @@ from backend.conversation.answers.rankings import RankingAnswers
 from backend.conversation.answers.shares import ShareAnswers
 from backend.conversation.answers.smalltalk import SmallTalkAnswers
 from backend.errors import DomainError
+from backend.opendata.links import figure_url
 from backend.reply import (
     Action,
     Block,
@@ -48,6 +49,7 @@ from backend.reply import (
 from backend.services import Services
 from nlp.types import Understanding
 
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8080"
 # Below this confidence (or this close to the runner-up) the assistant asks before answering.
 LOW_CONFIDENCE = 0.45
 CLOSE_MARGIN = 0.10
@@ -89,8 +91,9 @@ class Answers(
 ):
     """Answer understood questions with figures from the services."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, public_url: str = DEFAULT_PUBLIC_URL) -> None:
         self._s = services
+        self._public_url = public_url
         self._handlers: dict[str, Handler] = {
             "greeting": self._greeting,
             "help": self._help,
@@ -123,6 +126,10 @@ class Answers(
             else:
                 reply = await self._name_unknown_place(u, reply)
         reply.understanding = u
+        if reply.figure is not None and reply.answered:
+            # every figure stated links to the public query behind it (page, JSON, CSV)
+            link = figure_url(reply.figure, self._public_url)
+            reply.actions.append([Action(T.BTN_DATA, "url", link)])
         return finish(reply)
 
     def _choose(self, u: Understanding) -> Handler | None:

@@ -21,6 +21,7 @@ from backend.conversation.answers.common import (
     wants_detail,
 )
 from backend.formatting import date_label, fa_percent, range_label, toman
+from backend.opendata.links import FigureQuery
 from backend.reply import Action, Block, Reply, intent_payload
 from backend.services.calculator import AmountKind
 from nlp.types import Understanding
@@ -142,4 +143,7 @@ class CalculatorAnswers(AnswerBase):
         )
         if not detail:
             rows.append([more_action(u)])
-        return Reply(u.intent, blocks, rows, sample=result.is_sample)
+        reply = Reply(u.intent, blocks, rows, sample=result.is_sample)
+        reply.figure = FigureQuery.calculator(result.municipality.slug, amount, kind, day)
+        reply.figure_rial = result.municipal_rial
+        return reply

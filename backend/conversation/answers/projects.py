@@ -30,6 +30,7 @@ from backend.formatting import (
     toman,
 )
 from backend.months import MonthRange
+from backend.opendata.links import FigureQuery
 from backend.reply import Action, Block, ProjectQuery, Reply, projects_payload
 from backend.services.base import DEFAULT_MUNICIPALITY
 from backend.services.projects import ProjectDetail, ProjectFilter, ProjectSummary
@@ -342,7 +343,10 @@ class ProjectAnswers(AnswerBase):
             question = u or Understanding("project_info", 1.0, {"project": code})
             rows[0].append(more_action(question))
         sample = info.is_sample or (not info.funding and await self._dataset_is_sample())
-        return Reply("project_info", blocks, rows, location=location, sample=sample)
+        reply = Reply("project_info", blocks, rows, location=location, sample=sample)
+        reply.figure = FigureQuery.project_funding(code, period)
+        reply.figure_rial = in_period if in_period is not None else p.vat_funding_rial
+        return reply
 
     @staticmethod
     def _funding_source(detail: ProjectDetail) -> Block:

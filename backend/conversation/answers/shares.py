@@ -37,6 +37,7 @@ from backend.formatting import (
     toman_with_rial,
 )
 from backend.months import Month, MonthRange
+from backend.opendata.links import FigureQuery
 from backend.reply import Action, Block, ChartSpec, ProjectQuery, Reply, intent_payload
 from backend.reply import projects_payload as projects_page_payload
 from backend.services.base import DEFAULT_MUNICIPALITY
@@ -199,13 +200,15 @@ class ShareAnswers(AnswerBase):
                     self._latest_buttons("vat_share", slug, data)[1],
                 ]
             )
-        return Reply(
+        reply = Reply(
             u.intent,
             blocks,
             rows,
             chart=ChartSpec("vat_monthly", slug, covered),
             sample=series.is_sample,
         )
+        reply.figure, reply.figure_rial = FigureQuery.vat_share(slug, covered), total
+        return reply
 
     # --- vat_compare ------------------------------------------------------------------------------
     async def _vat_compare(self, u: Understanding, today: jdatetime.date) -> Reply:
@@ -301,7 +304,7 @@ class ShareAnswers(AnswerBase):
         ]
         if not detail:
             rows[0].append(more_action(u))
-        return Reply(
+        reply = Reply(
             u.intent,
             blocks,
             rows,
@@ -312,6 +315,9 @@ class ShareAnswers(AnswerBase):
             ),
             sample=a.is_sample or b.is_sample,
         )
+        reply.figure = FigureQuery.compare_periods(slug, first, second)
+        reply.figure_rial = a.total_rial
+        return reply
 
     async def _trend(
         self, u: Understanding, slug: str, name: str, period: MonthRange, data: MonthRange
@@ -359,13 +365,16 @@ class ShareAnswers(AnswerBase):
                 )
             )
         blocks.append(Block("source", sources_text(series.sources, series.last_published_on)))
-        return Reply(
+        reply = Reply(
             u.intent,
             blocks,
             [],
             chart=ChartSpec("vat_monthly", slug, covered),
             sample=series.is_sample,
         )
+        # The link reproduces the latest year, the figure the trend arrives at.
+        reply.figure, reply.figure_rial = FigureQuery.vat_share(slug, years[-1].period), last
+        return reply
 
     async def _compare_municipalities(self, u: Understanding, other: str) -> Reply:
         data, slug, name = await self._data_range(u.entities.get("municipality"))
@@ -446,7 +455,10 @@ class ShareAnswers(AnswerBase):
                 ),
             )
         )
-        return Reply(u.intent, blocks, [], sample=a.is_sample or b.is_sample)
+        reply = Reply(u.intent, blocks, [], sample=a.is_sample or b.is_sample)
+        reply.figure = FigureQuery.compare_municipalities(slug, other_info.slug, covered)
+        reply.figure_rial = a.total_rial
+        return reply
 
     # --- vat_spending -----------------------------------------------------------------------------
     async def _vat_spending(self, u: Understanding, today: jdatetime.date) -> Reply:
@@ -609,7 +621,11 @@ class ShareAnswers(AnswerBase):
         rows.append(
             [Action(short_label(list_label), "projects_page", projects_page_payload(query))]
         )
-        return Reply(u.intent, blocks, rows, sample=b.is_sample)
+        reply = Reply(u.intent, blocks, rows, sample=b.is_sample)
+        if not keyword:  # a keyword's projects have no public query of their own (yet)
+            reply.figure = FigureQuery.spending(slug, covered, category=category, district=district)
+            reply.figure_rial = spent
+        return reply
 
 
 def month_name_of(key: str) -> str:

@@ -1,0 +1,60 @@
+"""Every figure the bot states links to its public query, and following the link gives it back.
+
+Questions of every kind that states a figure go through the one conversation; the reply's
+"📊 جزئیات و داده" button is followed over HTTP (JSON form), and the JSON's figure must be exactly
+the figure the reply stated — the same rials, shown in the reply as the bot formats them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient
+
+from backend.conversation import ChatRef
+from backend.conversation import texts as C
+from backend.formatting import toman_figure
+from backend.opendata.links import figure_path
+from backend.render_plain import render_plain
+from shafaf.runtime import Runtime, create_web_app
+
+Client = TestClient  # type: ignore[type-arg]
+
+QUESTIONS = {
+    "vat_share": "سهم مشهد از ارزش افزوده سال ۱۴۰۳ چقدر بود؟",
+    "vat_share_short_period": "سهم نیشابور در بهار ۱۴۰۴",
+    "vat_compare_periods": "سهم مشهد امسال نسبت به پارسال",
+    "vat_compare_towns": "مقایسه سهم مشهد و نیشابور سال ۱۴۰۴",
+    "trend": "روند سهم مشهد از ارزش افزوده در پنج سال گذشته",
+    "vat_spending": "پول ارزش افزوده پارسال کجا خرج شد؟",
+    "vat_spending_category": "امسال چقدر خرج فضای سبز شد؟",
+    "vat_spending_district": "منطقه ۳ مشهد پارسال چقدر از ارزش افزوده خرج کرد؟",
+    "project_info": "خط ۴ قطار شهری چه خبر؟",
+    "project_info_period": "خط ۴ قطار شهری سال ۱۴۰۴ چقدر از ارزش افزوده گرفت؟",
+    "tax_calculator": "از خرید ۵۰۰ هزار تومانی چقدر به شهر میرسه؟",
+    "tax_calculator_net": "از خرید ۲ میلیون تومنی بدون مالیات چقدر به شهرداری میرسه؟",
+    "tax_calculator_vat": "۳۰۰ هزار تومن مالیات ارزش افزوده دادم، چقدرش سهم شهر شد؟",
+}
+
+
+@pytest.fixture
+async def client(sample_runtime: Runtime, aiohttp_client: Any) -> Client:
+    return await aiohttp_client(create_web_app(sample_runtime))
+
+
+@pytest.mark.parametrize("case", sorted(QUESTIONS))
+async def test_following_the_link_reproduces_the_figure(
+    case: str, client: Client, sample_runtime: Runtime
+) -> None:
+    chat = ChatRef("telegram", 61_000 + sorted(QUESTIONS).index(case))
+    reply = await sample_runtime.conversation.text(chat, QUESTIONS[case])
+    assert reply.answered, render_plain(reply)
+    assert reply.figure is not None and reply.figure_rial is not None, case
+    links = [a.payload for a in reply.all_actions() if a.kind == "url" and a.label == C.BTN_DATA]
+    assert links == [sample_runtime.settings.public_url + figure_path(reply.figure)]
+    response = await client.get(figure_path(reply.figure, "json"))
+    assert response.status == 200, await response.text()
+    body = await response.json()
+    assert body["value_rial"] == reply.figure_rial
+    assert toman_figure(body["value_rial"]) in render_plain(reply)
