@@ -116,7 +116,12 @@ def build_application(
         services,
         asker,
         default_flows(services) if flows is None else flows,
-        ConversationConfig(settings.zone, settings.staff_chat_id_set, settings.public_url),
+        ConversationConfig(
+            settings.zone,
+            settings.staff_chat_id_set,
+            settings.public_url,
+            settings.stale_after_days,
+        ),
         alert=alert,
     )
     deps = BotDeps(

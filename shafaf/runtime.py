@@ -58,7 +58,12 @@ def build_runtime(settings: Settings) -> Runtime:
         services,
         asker,
         default_flows(services),
-        ConversationConfig(settings.zone, settings.staff_chat_id_set, settings.public_url),
+        ConversationConfig(
+            settings.zone,
+            settings.staff_chat_id_set,
+            settings.public_url,
+            settings.stale_after_days,
+        ),
     )
     return Runtime(
         settings,

@@ -26,7 +26,11 @@ import jdatetime
 
 from backend.ask import AskService
 from backend.conversation import texts as T
-from backend.conversation.answers import DEFAULT_PUBLIC_URL, Answers
+from backend.conversation.answers import (
+    DEFAULT_PUBLIC_URL,
+    DEFAULT_STALE_AFTER_DAYS,
+    Answers,
+)
 from backend.conversation.context import FRAME_INTENTS, frame_of, resolve
 from backend.conversation.flows.base import ChatRef, Flow, FlowInput
 from backend.conversation.notices import (
@@ -83,6 +87,7 @@ class ConversationConfig:
     zone: tzinfo
     staff_chat_ids: frozenset[int] = frozenset()
     public_url: str = DEFAULT_PUBLIC_URL  # where each figure's data link points
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS  # older figures say they may be dated
 
 
 class Conversation:
@@ -98,7 +103,7 @@ class Conversation:
     ) -> None:
         self.s = services
         self.asker = asker
-        self.answers = Answers(services, config.public_url)
+        self.answers = Answers(services, config.public_url, config.stale_after_days)
         self.flows = dict(flows)
         self.config = config
         self.alert = alert

@@ -15,9 +15,11 @@ from aiohttp.test_utils import TestClient
 from backend.conversation import ChatRef
 from backend.conversation import texts as C
 from backend.formatting import toman_figure
+from backend.opendata import texts as OT
 from backend.opendata.links import figure_path
 from backend.render_plain import render_plain
-from shafaf.runtime import Runtime, create_web_app
+from shafaf.runtime import Runtime, create_web_app, open_runtime
+from tests.conftest import make_settings
 
 Client = TestClient  # type: ignore[type-arg]
 
@@ -58,3 +60,18 @@ async def test_following_the_link_reproduces_the_figure(
     body = await response.json()
     assert body["value_rial"] == reply.figure_rial
     assert toman_figure(body["value_rial"]) in render_plain(reply)
+
+
+async def test_an_answer_on_old_data_says_so(sample_db_url: str) -> None:
+    """Figures older than SHAFAF_STALE_AFTER_DAYS carry a note; fresh ones do not."""
+    question = "سهم مشهد از ارزش افزوده سال ۱۴۰۳ چقدر بود؟"
+    stale = OT.STALE_NOTE.split("{")[0]
+    # The sample was imported on the tests' pinned 8 Azar 1405: fresh that day ...
+    async with open_runtime(make_settings(sample_db_url), migrate=False) as runtime:
+        reply = await runtime.conversation.text(ChatRef("telegram", 62_001), question)
+    assert reply.answered and stale not in render_plain(reply)
+    # ... and 83 days old on the first of Esfand (the default allows 45).
+    settings = make_settings(sample_db_url, today="1405-12-01")
+    async with open_runtime(settings, migrate=False) as runtime:
+        reply = await runtime.conversation.text(ChatRef("telegram", 62_002), question)
+    assert reply.answered and stale in render_plain(reply)

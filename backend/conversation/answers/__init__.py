@@ -37,7 +37,9 @@ from backend.conversation.answers.rankings import RankingAnswers
 from backend.conversation.answers.shares import ShareAnswers
 from backend.conversation.answers.smalltalk import SmallTalkAnswers
 from backend.errors import DomainError
+from backend.opendata.freshness import FreshnessService, stale_note_fa
 from backend.opendata.links import figure_url
+from backend.opendata.queries import TABLES
 from backend.reply import (
     Action,
     Block,
@@ -50,6 +52,7 @@ from backend.services import Services
 from nlp.types import Understanding
 
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8080"
+DEFAULT_STALE_AFTER_DAYS = 45
 # Below this confidence (or this close to the runner-up) the assistant asks before answering.
 LOW_CONFIDENCE = 0.45
 CLOSE_MARGIN = 0.10
@@ -91,9 +94,15 @@ class Answers(
 ):
     """Answer understood questions with figures from the services."""
 
-    def __init__(self, services: Services, public_url: str = DEFAULT_PUBLIC_URL) -> None:
+    def __init__(
+        self,
+        services: Services,
+        public_url: str = DEFAULT_PUBLIC_URL,
+        stale_after_days: int = DEFAULT_STALE_AFTER_DAYS,
+    ) -> None:
         self._s = services
         self._public_url = public_url
+        self._freshness = FreshnessService(services, stale_after_days)
         self._handlers: dict[str, Handler] = {
             "greeting": self._greeting,
             "help": self._help,
@@ -130,6 +139,10 @@ class Answers(
             # every figure stated links to the public query behind it (page, JSON, CSV)
             link = figure_url(reply.figure, self._public_url)
             reply.actions.append([Action(T.BTN_DATA, "url", link)])
+            freshness = await self._freshness.freshness(TABLES[reply.figure.kind])
+            stale = stale_note_fa(freshness)
+            if stale is not None:  # figures older than the operator allows say so
+                reply.blocks.insert(1, Block("note", stale))
         return finish(reply)
 
     def _choose(self, u: Understanding) -> Handler | None:
