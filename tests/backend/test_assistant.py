@@ -643,6 +643,8 @@ async def test_every_button_fits_telegram_callback_data(assistant: Assistant) ->
     for question in questions:
         reply = await assistant.reply(question, TODAY)
         for action in reply.all_actions():
+            if action.kind == "url":
+                continue  # a link, not callback data (Telegram takes long URLs there)
             assert len(action.payload.encode()) <= 64, (question.intent, action)
 
 
