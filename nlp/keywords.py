@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from nlp.digits import to_ascii_digits
 from nlp.types import GazetteerProject
@@ -50,12 +51,43 @@ def _fold(text: str) -> str:
     return " ".join(to_ascii_digits(text).translate(_FOLD).split())
 
 
-def _contains(haystack: str, needle: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(needle)}", haystack) is not None
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """The projects' names, folded once: each group's projects and each name word's projects."""
+
+    groups: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+    any_group: re.Pattern[str]  # one search says whether any group's word is there at all
+    by_word: dict[str, tuple[str, ...]]
+
+
+_indexes: dict[int, tuple[tuple[GazetteerProject, ...], _Index]] = {}
+
+
+def _index(projects: tuple[GazetteerProject, ...]) -> _Index:
+    """Return the folded index of a dataset's projects (built once per dataset)."""
+    hit = _indexes.get(id(projects))
+    if hit is not None and hit[0] is projects:
+        return hit[1]
+    names = [(p.code, _fold(p.name_fa)) for p in projects]
+    groups = []
+    every = sorted({_fold(w) for g in _EQUIVALENTS for w in g}, key=len, reverse=True)
+    any_group = re.compile("|".join(re.escape(w) for w in every))
+    for group in _EQUIVALENTS:
+        words = sorted({_fold(w) for w in group}, key=len, reverse=True)
+        said = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")")
+        groups.append((said, tuple(code for code, name in names if said.search(name))))
+    by_word: dict[str, list[str]] = {}
+    for code, name in names:
+        for word in dict.fromkeys(name.split()):
+            by_word.setdefault(word, []).append(code)
+    index = _Index(tuple(groups), any_group, {w: tuple(c) for w, c in by_word.items()})
+    _indexes.clear()  # one live dataset at a time; a re-import replaces it
+    _indexes[id(projects)] = (projects, index)
+    return index
 
 
 def keyword_projects(
-    normalized: str, masked: str, projects: Iterable[GazetteerProject]
+    normalized: str, masked: str, projects: tuple[GazetteerProject, ...]
 ) -> tuple[str, list[str]] | None:
     """Return `(word, project codes)` when a word of the text names two or more projects.
 
@@ -64,23 +96,20 @@ def keyword_projects(
     """
     if "PROJECT" in masked.split():
         return None  # a project was named by its own name: that is the answer's subject
+    index = _index(projects)
     full = _fold(normalized)
-    names = [(p.code, _fold(p.name_fa)) for p in projects]
-    for group in _EQUIVALENTS:
-        by_length = sorted(group, key=len, reverse=True)
-        said = next((w for w in by_length if _contains(full, _fold(w))), None)
-        if said is None:
-            continue
-        codes = [code for code, name in names if any(_contains(name, _fold(w)) for w in group)]
-        if len(codes) >= 2:
-            return said, codes
+    if index.any_group.search(full) is not None:
+        for said, codes in index.groups:
+            found = said.search(full)
+            if found is not None and len(codes) >= 2:
+                return found.group(0), list(codes)
     # A name-like word that several project names share («الهیه», «طبرسی»).
     for word in _fold(masked).split():
         if word in _MASKS or word in _TOO_COMMON or len(word) < 3:
             continue
-        codes = [code for code, name in names if word in name.split()]
+        codes = index.by_word.get(word, ())
         if len(codes) >= 2:
-            return word, codes
+            return word, list(codes)
     return None
 
 
