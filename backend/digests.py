@@ -34,7 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from backend import digest_texts as texts
 from backend.charts import ChartPoint, render_vat_chart
-from backend.clock import utcnow
+from backend.clock import aware, utcnow
 from backend.errors import InvalidInput, NotFound
 from backend.formatting import (
     change_phrase,
@@ -47,6 +47,7 @@ from backend.formatting import (
 )
 from backend.models import (
     Category,
+    DataImport,
     Delivery,
     Digest,
     DigestChart,
@@ -59,6 +60,7 @@ from backend.models import (
     VatShare,
 )
 from backend.months import Month, MonthRange
+from backend.opendata.texts import STALE_NOTE
 from backend.render_plain import render_plain
 from backend.reply import Action, Block, ChartSpec, Reply
 from backend.services.base import (
@@ -76,6 +78,7 @@ MAX_PROJECT_LINES = 8
 MAX_REPORT_LINES = 5
 NOTHING_NEW = "nothing_new"
 DIGEST_INTENT = "digest"
+STALE_AFTER_DAYS = 45  # the default of SHAFAF_STALE_AFTER_DAYS
 
 
 # --- snapshots -------------------------------------------------------------------------------
@@ -144,13 +147,31 @@ class DigestData:
     projects: dict[str, ProjectFacts]
     reports: dict[str, ReportFacts]
     sample_municipalities: frozenset[str]  # whose VAT figures are the bundled sample
+    # Said under the figures when the data is older than the operator allows (None: fresh).
+    stale_note: str | None = None
 
     def municipality_of(self, slug: str | None) -> str:
         """Return the subscriber's municipality, or the default when unset or unknown."""
         return slug if slug in self.municipalities else self.default_municipality
 
 
-async def load_digest_data(session: AsyncSession, today: jdatetime.date) -> DigestData:
+async def _stale_note(
+    session: AsyncSession, today: jdatetime.date, stale_after_days: int
+) -> str | None:
+    """Say the figures may be out of date when the last import is older than allowed."""
+    last = await session.scalar(select(func.max(DataImport.imported_at)))
+    if last is None:
+        return None
+    imported = jdatetime.date.fromgregorian(date=aware(last).date())
+    age = (today.togregorian() - imported.togregorian()).days
+    if age <= stale_after_days:
+        return None
+    return STALE_NOTE.format(date=date_label(imported), days=fa_number(age))
+
+
+async def load_digest_data(
+    session: AsyncSession, today: jdatetime.date, stale_after_days: int = STALE_AFTER_DAYS
+) -> DigestData:
     """Read the figures, projects and reports a digest run needs, as published by `today`."""
     gregorian = today.togregorian()
     munis = (
@@ -215,7 +236,8 @@ async def load_digest_data(session: AsyncSession, today: jdatetime.date) -> Dige
         projects={code: (p.status, p.progress) for code, p in projects.items()},
         reports=frozenset(reports),
     )
-    return DigestData(today, snapshot, names, default, projects, reports, frozenset(sample))
+    stale = await _stale_note(session, today, stale_after_days)
+    return DigestData(today, snapshot, names, default, projects, reports, frozenset(sample), stale)
 
 
 # --- Reply ⇄ JSON (digest messages are stored, the bot renders them later) --------------------
@@ -448,6 +470,8 @@ def compose_periodic(
         return reply
     if vat_lines:
         reply.blocks.append(Block("list", texts.VAT_HEADING.format(city=city), tuple(vat_lines)))
+        if data.stale_note:
+            reply.blocks.append(Block("note", data.stale_note))
         latest = Month.parse(max(data.snapshot.vat[muni]))
         reply.chart = ChartSpec(
             "vat_monthly", muni, MonthRange(latest.shift(1 - CHART_MONTHS), latest)
@@ -611,6 +635,7 @@ async def plan_digest(
     today: jdatetime.date,
     *,
     report_code: str | None = None,
+    stale_after_days: int = STALE_AFTER_DAYS,
 ) -> PlanResult:
     """Plan a digest run once: messages and one delivery per subscriber (idempotent by key)."""
     if kind == "report" and not report_code:
@@ -618,7 +643,7 @@ async def plan_digest(
     async with sessions() as session:
         if (existing := await _existing(session, key)) is not None:
             return existing
-        data = await load_digest_data(session, today)
+        data = await load_digest_data(session, today, stale_after_days)
         report = None
         if report_code is not None:
             report = data.reports.get(report_code)
@@ -767,13 +792,16 @@ class Preview:
 
 
 async def preview_digest(
-    sessions: SessionFactory, kind: DigestKind, today: jdatetime.date
+    sessions: SessionFactory,
+    kind: DigestKind,
+    today: jdatetime.date,
+    stale_after_days: int = STALE_AFTER_DAYS,
 ) -> Preview:
     """Compose the digest a subscriber following everything would get next (nothing is stored)."""
     if kind not in PERIODIC_KINDS:
         raise InvalidInput("preview a weekly or monthly digest")
     async with sessions() as session:
-        data = await load_digest_data(session, today)
+        data = await load_digest_data(session, today, stale_after_days)
         row = await session.execute(
             select(Digest.id, Digest.snapshot)
             .where(Digest.kind == kind)

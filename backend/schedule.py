@@ -149,6 +149,7 @@ class ScheduleConfig:
     weekly_minute: int = 0
     monthly_hour: int = 9
     monthly_minute: int = 0
+    stale_after_days: int = 45  # digests on older data say it may be out of date
 
 
 def build_triggers(config: ScheduleConfig, zone: tzinfo) -> dict[JobName, _DigestTrigger]:
@@ -306,7 +307,9 @@ class DigestScheduler:
         self._sessions = sessions
         self.zone = zone
         self.lock = lock or SenderLock()
-        self.triggers = build_triggers(config or ScheduleConfig(), zone)
+        config = config or ScheduleConfig()
+        self.triggers = build_triggers(config, zone)
+        self._stale_after_days = config.stale_after_days
         self._on_planned = on_planned
         self._clock = clock or utcnow
         self._aps: AsyncIOScheduler | None = None
@@ -334,7 +337,13 @@ class DigestScheduler:
             # idempotent by digest key, so finishing the job now cannot send twice.
             log.info("resuming %s digest due %s", job, due.isoformat())
         day = self.jalali_day(due)
-        plan = await plan_digest(self._sessions, job, periodic_key(job, day), day)
+        plan = await plan_digest(
+            self._sessions,
+            job,
+            periodic_key(job, day),
+            day,
+            stale_after_days=self._stale_after_days,
+        )
         async with self._sessions() as session, session.begin():
             run = await session.scalar(
                 select(ScheduleRun).where(ScheduleRun.job == job, ScheduleRun.due_at == due)

@@ -835,7 +835,11 @@ async def send_digest_now(
 ) -> tuple[PlanResult, RunStats | None]:
     """Plan a digest now (`shafaf digest send`) and send it if no other process is the sender."""
     plan = await plan_digest(
-        runtime.services.sessions, frequency, manual_key(frequency), runtime.services.today()
+        runtime.services.sessions,
+        frequency,
+        manual_key(frequency),
+        runtime.services.today(),
+        stale_after_days=runtime.settings.stale_after_days,
     )
     lock = sender_lock_for(runtime.engine)
     if not await lock.acquire():

@@ -226,7 +226,9 @@ async def _run(settings: Settings, _: argparse.Namespace) -> int:
                 digests = await start_digest_scheduler(
                     runtime,
                     config=ScheduleConfig(
-                        weekly_weekday=settings.digest_weekday, weekly_hour=settings.digest_hour
+                        weekly_weekday=settings.digest_weekday,
+                        weekly_hour=settings.digest_hour,
+                        stale_after_days=settings.stale_after_days,
                     ),
                 )
             await stop.wait()
@@ -270,7 +272,10 @@ async def _digest(settings: Settings, args: argparse.Namespace) -> int:
         await load_sample_if_empty(runtime)
         if args.action == "preview":
             preview = await preview_digest(
-                runtime.services.sessions, args.frequency, runtime.services.today()
+                runtime.services.sessions,
+                args.frequency,
+                runtime.services.today(),
+                settings.stale_after_days,
             )
             print(preview.text or "(nothing new: a weekly digest would not be sent)")
             if args.out and preview.png:

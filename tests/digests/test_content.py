@@ -193,3 +193,21 @@ async def test_preview_shows_text_and_chart(sample_runtime: Runtime) -> None:
     assert preview.png is not None and preview.png.startswith(b"\x89PNG")
     async with sample_runtime.services.sessions() as session:
         assert (await session.scalar(select(Delivery.id).limit(1))) is None
+
+
+async def test_a_digest_on_old_data_says_so(sample_runtime: Runtime) -> None:
+    """Figures older than SHAFAF_STALE_AFTER_DAYS carry a note in the digest too."""
+    from backend.digests import preview_digest
+    from backend.opendata.texts import STALE_NOTE
+
+    stale = STALE_NOTE.split("{")[0]
+    sessions = sample_runtime.services.sessions
+    fresh = await preview_digest(sessions, "monthly", jdatetime.date(1405, 9, 8))
+    assert fresh.text and stale not in fresh.text
+    # imported on the tests' pinned 8 Azar 1405: 83 days old on the first of Esfand
+    old = await preview_digest(sessions, "monthly", jdatetime.date(1405, 12, 1))
+    assert old.text and stale in old.text
+    assert (
+        stale
+        not in (await preview_digest(sessions, "monthly", jdatetime.date(1405, 12, 1), 90)).text
+    )
