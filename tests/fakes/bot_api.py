@@ -675,7 +675,8 @@ class FakeBotApi:
             if not isinstance(payload, dict):
                 continue
             if key == "callback_query":
-                self._callback_ids.add(str(payload["id"]))
+                if "id" in payload:  # a forged query may lack even its id
+                    self._callback_ids.add(str(payload["id"]))
                 message = payload.get("message")
                 if isinstance(message, dict) and isinstance(message.get("chat"), dict):
                     stored = self._messages.get(self._message_key(message))
