@@ -51,7 +51,8 @@ class Rendered:
 
 # Look-alikes that Bale's Markdown does not read as markers.
 _BALE_DEFUSED = str.maketrans({"*": "\u2217", "_": "\u02cd"})
-_URL = re.compile(r"https?://\S+")
+# A bare address keeps its own '_' (Bale links it itself); brackets and '*' end it.
+_URL = re.compile(r"https?://[^\s\[\]()*]+")
 
 
 def _esc(text: str) -> str:
@@ -59,22 +60,19 @@ def _esc(text: str) -> str:
 
 
 def defuse_bale_markup(text: str) -> str:
-    """Return `text` with Bale's Markdown markers made inert (links keep their own characters)."""
+    """Return `text` with Bale's Markdown markers made inert (bare addresses keep their '_')."""
     if not any(marker in text for marker in "*_]"):
         return text
+    # "[text](url)" needs "](" adjacent: a space keeps the words and loses the link, everywhere.
+    text = text.replace("](", "] (")
     out: list[str] = []
     last = 0
     for match in _URL.finditer(text):
-        out.append(_defuse(text[last : match.start()]))
+        out.append(text[last : match.start()].translate(_BALE_DEFUSED))
         out.append(match.group())
         last = match.end()
-    out.append(_defuse(text[last:]))
+    out.append(text[last:].translate(_BALE_DEFUSED))
     return "".join(out)
-
-
-def _defuse(text: str) -> str:
-    # "[text](url)" needs "](" adjacent: a space keeps the words and loses the link.
-    return text.translate(_BALE_DEFUSED).replace("](", "] (")
 
 
 class Renderer:
