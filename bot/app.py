@@ -2,7 +2,8 @@
 
 Updates are processed concurrently across chats but in order within a chat
 (`PerChatUpdateProcessor`): a citizen's flow steps must not race each other, while one slow
-database query must not hold up everyone else.
+database query must not hold up everyone else. Polled updates are read by `bot.inbound`, so one
+update python-telegram-bot cannot parse never stalls the polling loop.
 """
 
 from __future__ import annotations
@@ -40,34 +41,46 @@ from bot.handlers.commands import on_command, on_group_command
 from bot.handlers.guards import flood_guard, on_error
 from bot.handlers.messages import on_media, on_other, on_text
 from bot.handlers.staff import on_staff_command
+from bot.inbound import TolerantUpdatesRequest
 from bot.platforms import Platform, platform_for
 from bot.render import Renderer
 from bot.sender import DRAIN_INTERVAL_SECONDS, OutboxSender
 
 log = logging.getLogger("shafaf.bot")
 
+_NEVER_REACHED = 1 << 30  # PTB's own slot count (see PerChatUpdateProcessor)
 SENDER_KEY = "shafaf_sender"
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
-    """Run updates of different chats concurrently and those of one chat one after another."""
+    """Run updates of different chats concurrently and those of one chat one after another.
+
+    An update waits for its chat's turn BEFORE it takes one of the shared processing slots.
+    PTB's base class takes its slot first (in `process_update`, which is final): there, a chat
+    with a backlog (one citizen sending hundreds of updates while their first answer waits on a
+    slow send) fills every slot with updates that only wait, and nobody else is answered until
+    the backlog drains. So the base class gets a bound it never reaches, and the real one is
+    taken here, after the chat's lock.
+    """
 
     def __init__(self, max_concurrent_updates: int = 256) -> None:
-        super().__init__(max_concurrent_updates)
+        super().__init__(_NEVER_REACHED)
+        self._slots = asyncio.BoundedSemaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._users: dict[int, int] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Wait for the chat's earlier updates, then process this one."""
+        """Wait for the chat's earlier updates, then for a free slot, then process this one."""
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None:
-            await coroutine
+            async with self._slots:
+                await coroutine
             return
         key = chat.id
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._users[key] = self._users.get(key, 0) + 1
         try:
-            async with lock:  # asyncio.Lock is FIFO: arrival order is kept
+            async with lock, self._slots:  # asyncio.Lock is FIFO: arrival order is kept
                 await coroutine
         finally:
             self._users[key] -= 1
@@ -103,14 +116,20 @@ def build_application(
         .base_file_url(platform.base_file_url)
         .context_types(ContextTypes(context=ShafafContext))
         .concurrent_updates(PerChatUpdateProcessor())
+        # PTB's default for getUpdates (one connection), plus mending of unparseable updates.
+        .get_updates_request(TolerantUpdatesRequest(connection_pool_size=1))
         .post_init(_post_init)
     )
     if use_webhook:
         builder = builder.updater(None)  # updates arrive through our aiohttp route
     application: ShafafApp = builder.build()
 
+    renderer = Renderer(platform, CallbackCodec())
+
     async def alert(chat_id: int, text: str) -> None:
-        await application.bot.send_message(chat_id, text)
+        # Staff alerts quote citizens: escaped (Telegram) or defused (Bale) like any reply.
+        notice = renderer.render_text(text)
+        await application.bot.send_message(chat_id, notice.text, parse_mode=notice.parse_mode)
 
     engine = Conversation(
         services,
@@ -126,7 +145,7 @@ def build_application(
     )
     deps = BotDeps(
         engine=engine,
-        renderer=Renderer(platform, CallbackCodec()),
+        renderer=renderer,
         flood=flood or FloodGuard(),
         platform=platform,
     )

@@ -69,7 +69,7 @@ class CallbackCodec:
 
     def decode(self, data: str | None) -> tuple[str, str] | None:
         """Return `(kind, payload)` of a pressed button, or None when it is not ours or stale."""
-        if not data:
+        if not data or not isinstance(data, str):
             return None
         data = clean_text(data)  # forged data may hold lone surrogates (JSON escapes)
         if len(data.encode("utf-8")) > CALLBACK_LIMIT_BYTES:

@@ -55,5 +55,7 @@ def chat_ref(update: Update, platform: str) -> ChatRef | None:
         chat_id=chat.id,
         user_id=user.id if user else None,
         # Names are free text too (and shown back in the welcome, stored with feedback).
-        first_name=clean_text(user.first_name) if user else None,
+        first_name=(
+            clean_text(user.first_name) if user and isinstance(user.first_name, str) else None
+        ),
     )

@@ -1,15 +1,19 @@
 """Turn a transport-neutral `Reply` into Bot API messages for Telegram (HTML) or Bale (plain).
 
-Every piece of text from users or the database is escaped for Telegram's HTML mode; Bale gets
-plain text without `parse_mode` (see `bot.platforms`). Messages stay under the 4096-character
-limit by splitting between blocks, then between lines, and only as a last resort inside a line;
-each formatted line is self-contained (tags open and close on it), so any split is valid HTML.
+Every piece of text from users or the database is escaped for Telegram's HTML mode. Bale has no
+`parse_mode` but renders its own `*bold*`, `_italic_` and `[text](url)` in every plain message
+(see `bot.platforms`): titles and notes use those markers, and the same markers in text from
+users or the database are defused (`defuse_bale_markup`), so a citizen's `[link](…)` quoted back
+never becomes a link. Messages stay under the 4096-character limit by splitting between blocks,
+then between lines, and only as a last resort inside a line; each formatted line is
+self-contained (tags or markers open and close on it), so any split is valid.
 Buttons become an inline keyboard on the LAST message, so they sit under the whole answer.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +27,7 @@ from bot.platforms import Platform
 
 MESSAGE_LIMIT = 4096
 BULLET = "• "
+_BALE_MARKERS = {"b": "*", "i": "_"}  # Bale's own Markdown, read in plain messages
 
 Line = tuple[str, Callable[[str], str]]  # (raw text, how to format it)
 
@@ -44,8 +49,30 @@ class Rendered:
     location: tuple[float, float] | None = None
 
 
+# Look-alikes that Bale's Markdown does not read as markers.
+_BALE_DEFUSED = str.maketrans({"*": "\u2217", "_": "\u02cd"})
+# A bare address keeps its own '_' (Bale links it itself); brackets and '*' end it.
+_URL = re.compile(r"https?://[^\s\[\]()*]+")
+
+
 def _esc(text: str) -> str:
     return html.escape(text, quote=False)
+
+
+def defuse_bale_markup(text: str) -> str:
+    """Return `text` with Bale's Markdown markers made inert (bare addresses keep their '_')."""
+    if not any(marker in text for marker in "*_]"):
+        return text
+    # "[text](url)" needs "](" adjacent: a space keeps the words and loses the link, everywhere.
+    text = text.replace("](", "] (")
+    out: list[str] = []
+    last = 0
+    for match in _URL.finditer(text):
+        out.append(text[last : match.start()].translate(_BALE_DEFUSED))
+        out.append(match.group())
+        last = match.end()
+    out.append(text[last:].translate(_BALE_DEFUSED))
+    return "".join(out)
 
 
 class Renderer:
@@ -58,16 +85,24 @@ class Renderer:
 
     # --- formatting of one line -----------------------------------------------------------------
     def _plain(self, raw: str) -> str:
-        return _esc(raw) if self.platform.html else raw
+        return _esc(raw) if self.platform.html else defuse_bale_markup(raw)
 
     def _wrap(self, tag: str) -> Callable[[str], str]:
-        if not self.platform.html:
-            return lambda raw: raw
-        return lambda raw: f"<{tag}>{_esc(raw)}</{tag}>"
+        if self.platform.html:
+            return lambda raw: f"<{tag}>{_esc(raw)}</{tag}>"
+        marker = _BALE_MARKERS[tag]
+
+        def bale(raw: str) -> str:
+            text = defuse_bale_markup(raw)
+            # Markers around nothing (or spaces) would show as literal characters.
+            return f"{marker}{text}{marker}" if text.strip() else text
+
+        return bale
 
     def _fact(self, label: str) -> Callable[[str], str]:
         if not self.platform.html:
-            return lambda raw: f"{label}: {raw}" if label else raw
+            bold = f"*{defuse_bale_markup(label)}:*"
+            return lambda raw: f"{bold} {defuse_bale_markup(raw)}" if label else self._plain(raw)
         return lambda raw: f"<b>{_esc(label)}:</b> {_esc(raw)}" if label else _esc(raw)
 
     def _bullet(self, raw: str) -> str:
@@ -172,6 +207,6 @@ class Renderer:
 
     def render_text(self, text: str) -> OutMessage:
         """Render a plain notice (outbox messages, alerts) safely for the platform."""
-        return OutMessage(
-            self._plain(text)[: self.limit], ParseMode.HTML if self.platform.html else None
-        )
+        # Cut before escaping, as `_fit_line` does: a cut escaped text may end inside "&amp;".
+        first = self._fit_line(text, self._plain)[0]
+        return OutMessage(first, ParseMode.HTML if self.platform.html else None)

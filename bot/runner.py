@@ -30,6 +30,9 @@ class BotRunner:
         self.settings = settings
         self.platform = platform_for(settings)
         self.webhook = settings.webhook_url is not None
+        if settings.webhook_url is not None:
+            # Refuse at start what the platform would silently never deliver to.
+            self.platform.check_webhook_url(settings.webhook_url)
         self.application: ShafafApp = build_application(
             settings, services, asker, webhook=self.webhook
         )
@@ -43,6 +46,10 @@ class BotRunner:
 
     async def start(self) -> None:
         """Connect to the Bot API and start receiving updates."""
+        if self.webhook:
+            assert self.settings.webhook_url is not None
+            # Again here: the public URL may be set after construction (tests, proxies).
+            self.platform.check_webhook_url(self.settings.webhook_url)
         application = self.application
         await application.initialize()
         self._started = True  # from here on, stop() must shut the Application down
@@ -53,11 +60,8 @@ class BotRunner:
         if self.webhook:
             assert self.settings.webhook_url is not None
             secret = self.settings.webhook_secret.get_secret_value()
-            url = self.platform.webhook_registration_url(self.settings.webhook_url, secret)
             await application.bot.set_webhook(
-                url=url,
-                secret_token=secret if self.platform.secret_in_header else None,
-                allowed_updates=Update.ALL_TYPES,
+                **self.platform.set_webhook_arguments(self.settings.webhook_url, secret)
             )
             log.info(
                 "bot on %s: webhook mode (%s%s)",

@@ -1,1 +1,1 @@
-"""PTB handlers: thin adapters from updates to `ConversationEngine` calls and rendered replies."""
+"""PTB handlers: thin adapters from updates to `Conversation` calls and rendered replies."""

@@ -12,16 +12,38 @@ from telegram import KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove
 from telegram.error import BadRequest, NetworkError, RetryAfter
 from telegram.ext import ExtBot
 
+from backend.conversation import texts as C
 from backend.conversation.texts import FB_SHARE_CONTACT_BUTTON
-from backend.reply import Reply
+from backend.reply import Block, Reply
 from bot import texts as T
 from bot.context import BotDeps
 
 CONTACT_STEP = "feedback:contact"
 SEND_ATTEMPTS = 4
 MAX_RETRY_AFTER_SECONDS = 30.0
+# The Bot API's own limits for a message's text and a caption. Bale (or a forged webhook body)
+# may deliver more; the rest is cut here, before any normalizing or classifying, so the work
+# per update stays bounded however long the text.
+MAX_TEXT_CHARS = 4096
+MAX_CAPTION_CHARS = 1024
 
 log = logging.getLogger("shafaf.bot")
+
+
+def bounded_text(text: object, limit: int = MAX_TEXT_CHARS) -> tuple[str | None, bool]:
+    """Return a text cut to `limit` characters (None if it is no text) and whether it was cut."""
+    if not isinstance(text, str):
+        return None, False  # only a forged body holds anything else
+    if len(text) <= limit:
+        return text, False
+    return text[:limit], True
+
+
+def with_cut_note(reply: Reply) -> Reply:
+    """Tell the citizen that only the start of their text was read (once per reply)."""
+    if not any(block.kind == "note" and block.text == C.TEXT_TRUNCATED for block in reply.blocks):
+        reply.blocks.insert(0, Block("note", C.TEXT_TRUNCATED))
+    return reply
 
 
 async def deliver(call: Callable[[], Awaitable[object]], chat_id: int) -> None:

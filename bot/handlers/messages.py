@@ -6,17 +6,23 @@ from telegram import Update
 
 from backend.conversation.flows.base import FlowInput
 from bot.context import ShafafContext, chat_ref
-from bot.handlers.common import send_reply
+from bot.handlers.common import (
+    MAX_CAPTION_CHARS,
+    bounded_text,
+    send_reply,
+    with_cut_note,
+)
 
 
 async def on_text(update: Update, context: ShafafContext) -> None:
     """Answer a text message (open flow, pending 👎 reason, or the assistant)."""
     deps, message = context.deps, update.effective_message
     chat = chat_ref(update, deps.platform.name)
-    if chat is None or message is None or message.text is None:
+    text, cut = bounded_text(message.text if message is not None else None)
+    if chat is None or text is None:
         return
-    reply = await deps.engine.text(chat, message.text)
-    await send_reply(context.bot, deps, chat.chat_id, reply)
+    reply = await deps.engine.text(chat, text)
+    await send_reply(context.bot, deps, chat.chat_id, with_cut_note(reply) if cut else reply)
 
 
 async def on_media(update: Update, context: ShafafContext) -> None:
@@ -25,8 +31,10 @@ async def on_media(update: Update, context: ShafafContext) -> None:
     chat = chat_ref(update, deps.platform.name)
     if chat is None or message is None:
         return
+    cut = False
     if message.photo:
-        event = FlowInput("photo", text=message.caption or "", file_id=message.photo[-1].file_id)
+        caption, cut = bounded_text(message.caption, MAX_CAPTION_CHARS)
+        event = FlowInput("photo", text=caption or "", file_id=message.photo[-1].file_id)
     elif message.location is not None:
         event = FlowInput("location", lat=message.location.latitude, lon=message.location.longitude)
     elif message.contact is not None:
@@ -42,7 +50,7 @@ async def on_media(update: Update, context: ShafafContext) -> None:
     else:
         return
     reply = await deps.engine.media(chat, event)
-    await send_reply(context.bot, deps, chat.chat_id, reply)
+    await send_reply(context.bot, deps, chat.chat_id, with_cut_note(reply) if cut else reply)
 
 
 async def on_other(update: Update, context: ShafafContext) -> None:

@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot.context import ShafafContext, chat_ref
 from bot.handlers.commands import command_of
-from bot.handlers.common import send_reply
+from bot.handlers.common import bounded_text, send_reply, with_cut_note
 
 
 async def on_staff_command(update: Update, context: ShafafContext) -> None:
@@ -15,6 +15,7 @@ async def on_staff_command(update: Update, context: ShafafContext) -> None:
     chat = chat_ref(update, deps.platform.name)
     if chat is None or message is None:
         return
-    name, _, args = command_of(message.text or "")
+    text, cut = bounded_text(message.text)
+    name, _, args = command_of(text or "")
     reply = await deps.engine.command(chat, name, args)
-    await send_reply(context.bot, deps, chat.chat_id, reply)
+    await send_reply(context.bot, deps, chat.chat_id, with_cut_note(reply) if cut else reply)

@@ -26,6 +26,9 @@ from tests.fakes.bot_api import FakeBotApi
 Json = dict[str, Any]
 STAFF_CHAT = 900_001
 SETTLE_SECONDS = 0.15
+# Bale delivers webhooks only to ports 443 and 88: the bot registers this public address, and the
+# fake Bot API forwards it to the local test server, as a reverse proxy would.
+BALE_PUBLIC_BASE = "https://shafaf-bot.example:88"
 
 
 @dataclass
@@ -96,7 +99,7 @@ async def bot_harness(
             bot_api_url=fake.base_url,
             bot_file_url=fake.file_url,
             staff_chat_ids=staff,
-            webhook_url="http://127.0.0.1:1/bot/webhook" if mode == "webhook" else None,
+            webhook_url=_first_webhook_url(platform) if mode == "webhook" else None,
             **overrides,
         )
         async with open_runtime(settings, migrate=False) as runtime:
@@ -112,10 +115,13 @@ async def bot_harness(
                 await site.start()
                 port = site_runner.addresses[0][1]
                 site_url = f"http://127.0.0.1:{port}"
-                # The public URL is only known now; the runner reads it when it starts.
-                runner.settings = settings.model_copy(
-                    update={"webhook_url": f"{site_url}/bot/webhook"}
-                )
+                if platform == "bale":
+                    fake.forward_webhooks(BALE_PUBLIC_BASE, site_url)
+                else:
+                    # The public URL is only known now; the runner reads it when it starts.
+                    runner.settings = settings.model_copy(
+                        update={"webhook_url": f"{site_url}/bot/webhook"}
+                    )
             try:
                 await runner.start()
                 yield BotHarness(fake, runner, runtime, runner.settings, mode, site_url)
@@ -123,6 +129,12 @@ async def bot_harness(
                 await runner.stop()
                 if site_runner is not None:
                     await site_runner.cleanup()
+
+
+def _first_webhook_url(platform: str) -> str:
+    if platform == "bale":
+        return f"{BALE_PUBLIC_BASE}/bot/webhook"
+    return "http://127.0.0.1:1/bot/webhook"  # replaced once the local server has its port
 
 
 @pytest.fixture

@@ -3,6 +3,20 @@
 It speaks the HTTP protocol python-telegram-bot uses — `POST {base_url}{token}/{method}` with
 form, multipart, JSON or query parameters — and answers with Telegram-shaped JSON. Tests feed
 updates in (long polling or webhook), watch what the bot sent, and inject faults.
+
+`platform="bale"` plays Bale as its public notes and client libraries describe it, strictly
+enough that a bot written for Telegram fails loudly where Bale would misbehave:
+
+* no `parse_mode` at all, so any `parse_mode` is a 400; Bale renders its own `*bold*`,
+  `_italic_` and `[text](url)` in plain text, and so does the fake (`parse_bale_markdown`): the
+  markers disappear from the recorded text and become entities;
+* `setWebhook` takes only `url`: `secret_token` (and every other parameter) is a 400, and the URL
+  must use port 443 or 88; no secret header is sent with webhook calls;
+* updates come in Bale's shape: a callback query has no `chat_instance` and a sticker no
+  `is_animated`/`is_video` (fields python-telegram-bot requires);
+* a message that carries an inline keyboard cannot be edited (Bale's edits of such messages are
+  unreliable), and callback queries the bot never answered are listed in
+  `unanswered_callbacks`.
 """
 
 from __future__ import annotations
@@ -14,6 +28,7 @@ import json
 import re
 import ssl
 import time
+import urllib.parse
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, NoReturn, Self, TypeVar
@@ -34,6 +49,7 @@ MAX_CAPTION_LENGTH = 1024
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+BALE_WEBHOOK_PORTS = (443, 88)
 DEFAULT_UPDATE_TYPES_EXCLUDED = {"chat_member", "message_reaction", "message_reaction_count"}
 
 # Parameters that are strings in the Bot API; form values of every other parameter are JSON.
@@ -364,6 +380,37 @@ def _close_tag(tag: _OpenTag, end: int, stack: list[_OpenTag], entities: list[Js
     entities.append(entity)
 
 
+# Bale's own light Markdown, read in every plain message (Bale has no parse_mode).
+_BALE_MARKDOWN = re.compile(r"\*([^*\n]+)\*|_([^_\n]+)_|\[([^\]\n]+)\]\((\S+?)\)")
+
+
+def parse_bale_markdown(text: str) -> tuple[str, list[Json]]:
+    """Return (shown text, entities) of a plain Bale message: `*bold*`, `_italic_`, `[t](url)`."""
+    out: list[str] = []
+    entities: list[Json] = []
+    offset = 0  # UTF-16 units written so far
+    last = 0
+    for match in _BALE_MARKDOWN.finditer(text):
+        before = text[last : match.start()]
+        out.append(before)
+        offset += utf16_len(before)
+        bold, italic, label, url = match.groups()
+        shown = bold or italic or label
+        entity: Json = {
+            "type": "bold" if bold else "italic" if italic else "text_link",
+            "offset": offset,
+            "length": utf16_len(shown),
+        }
+        if url is not None:
+            entity["url"] = url
+        entities.append(entity)
+        out.append(shown)
+        offset += utf16_len(shown)
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out), entities
+
+
 def _strip_text(text: str, entities: list[Json]) -> tuple[str, list[Json]]:
     """Strip surrounding whitespace as Telegram does, moving and clipping entities to match."""
     stripped = text.strip()
@@ -423,6 +470,35 @@ def _describe(call: RecordedCall) -> str:
     return text
 
 
+def _to_bale_shape(update: Json) -> None:
+    """Drop, in place, the fields Bale's updates do not carry."""
+    for payload in update.values():
+        if not isinstance(payload, dict):
+            continue
+        payload.pop("chat_instance", None)  # callback queries
+        for message in (payload, payload.get("message")):
+            if isinstance(message, dict) and isinstance(message.get("sticker"), dict):
+                message["sticker"].pop("is_animated", None)
+                message["sticker"].pop("is_video", None)
+
+
+def _check_bale_webhook(params: Json, url: str) -> None:
+    """Refuse what Bale's setWebhook does not take: any parameter but `url`, other ports."""
+    if "secret_token" in params:
+        _bad_request("setWebhook takes only url on Bale: secret_token is not supported")
+    extra = sorted(set(params) - {"url"})
+    if extra:
+        _bad_request(f"setWebhook takes only url on Bale: {', '.join(extra)} not supported")
+    if url:
+        try:
+            parsed = urllib.parse.urlsplit(url)
+            port = parsed.port or (443 if parsed.scheme == "https" else 80)
+        except ValueError:
+            _bad_request("bad webhook: invalid URL")
+        if port not in BALE_WEBHOOK_PORTS:
+            _bad_request(f"bad webhook: Webhook can be set up only on ports 443 or 88, not {port}")
+
+
 @functools.cache
 def _shared_ssl_context() -> ssl.SSLContext:
     return ssl.create_default_context()
@@ -457,6 +533,8 @@ class FakeBotApi:
         self.commands: dict[tuple[str, str], list[Json]] = {}
         self.menu_buttons: dict[int | None, Json] = {}
         self.answered_callbacks: dict[str, Json] = {}
+        # Public webhook URL prefix → where it really lands (a reverse proxy in front of the bot).
+        self.webhook_forwards: dict[str, str] = {}
         self._sent: list[Json] = []
         self._updates: list[Json] = []
         self._next_update_id = 1
@@ -560,6 +638,10 @@ class FakeBotApi:
         target = url or self.webhook["url"]
         if not target:
             raise RuntimeError("no webhook is set; call setWebhook first or pass url=")
+        for public, local in self.webhook_forwards.items():
+            if target.startswith(public):
+                target = local + target[len(public) :]
+                break
         token = secret if secret is not None else self.webhook["secret_token"]
         headers = {}
         if token and self.platform != "bale":
@@ -572,13 +654,20 @@ class FakeBotApi:
             await response.read()
             return response.status
 
+    def forward_webhooks(self, public_prefix: str, local_prefix: str) -> None:
+        """Deliver webhook calls for `public_prefix…` to `local_prefix…` (a reverse proxy)."""
+        self.webhook_forwards[public_prefix] = local_prefix
+
     def _ingest(self, update: Json) -> Json:
         """Assign ids and remember the chats, messages and callback ids an update mentions.
 
         Like Telegram, the server owns message state: a callback query carries the bot's
         message as it is now, and a new message never reuses the id of one already stored.
+        Bale's updates lose the fields Bale does not have (see the module docstring).
         """
         update = copy.deepcopy(update)
+        if self.platform == "bale":
+            _to_bale_shape(update)
         if "update_id" not in update:
             update["update_id"] = self._next_update_id
         self._next_update_id = max(self._next_update_id, int(update["update_id"]) + 1)
@@ -586,7 +675,8 @@ class FakeBotApi:
             if not isinstance(payload, dict):
                 continue
             if key == "callback_query":
-                self._callback_ids.add(str(payload["id"]))
+                if "id" in payload:  # a forged query may lack even its id
+                    self._callback_ids.add(str(payload["id"]))
                 message = payload.get("message")
                 if isinstance(message, dict) and isinstance(message.get("chat"), dict):
                     stored = self._messages.get(self._message_key(message))
@@ -654,6 +744,11 @@ class FakeBotApi:
     def pending_updates(self) -> list[Json]:
         """Return the updates queued for getUpdates and not yet confirmed by an offset."""
         return copy.deepcopy(self._updates)
+
+    @property
+    def unanswered_callbacks(self) -> list[str]:
+        """Return the ids of delivered callback queries the bot has not answered (yet)."""
+        return sorted(self._callback_ids - self.answered_callbacks.keys())
 
     def calls(self, method: str) -> list[RecordedCall]:
         """Return the recorded calls of one method (case-insensitive)."""
@@ -754,9 +849,11 @@ class FakeBotApi:
         """Close the TCP connection of the next `times` calls of `method` without answering."""
         self._faults.append(_Fault(method.lower(), "drop", times))
 
-    def delay_next(self, method: str, seconds: float, times: int = 1) -> None:
-        """Hold the answer to the next `times` calls of `method` for `seconds`."""
-        self._faults.append(_Fault(method.lower(), "delay", times, seconds=seconds))
+    def delay_next(
+        self, method: str, seconds: float, times: int = 1, *, chat_id: int | None = None
+    ) -> None:
+        """Hold the answer to the next `times` calls of `method` (to `chat_id`) for `seconds`."""
+        self._faults.append(_Fault(method.lower(), "delay", times, chat_id, seconds=seconds))
 
     def _take_fault(self, method: str, params: Json, *, delay: bool) -> _Fault | None:
         for fault in self._faults:
@@ -935,7 +1032,7 @@ class FakeBotApi:
         url = str(params.get("url") or "")
         secret = params.get("secret_token")
         if self.platform == "bale":
-            secret = None  # Bale has no webhook secret
+            _check_bale_webhook(params, url)
         elif secret is not None and not _SECRET_TOKEN.fullmatch(str(secret)):
             _bad_request("secret token contains unallowed characters")
         if url and not url.startswith(("http://", "https://")):
@@ -1055,16 +1152,19 @@ class FakeBotApi:
             raw = str(raw)
         parse_mode = params.get("parse_mode")
         entities: list[Json] = []
+        if "parse_mode" in params and self.platform == "bale":
+            # Bale has no parse_mode; it renders its own light Markdown in every plain text.
+            _bad_request(f"unsupported parse_mode {parse_mode}: Bale has no parse_mode")
         if parse_mode:
             mode = str(parse_mode).lower()
             if mode == "html":
-                if self.platform == "bale":
-                    _bad_request("unsupported parse_mode")
                 text, entities = parse_html(raw, strict=self.strict_html)
             elif mode in ("markdown", "markdownv2"):
                 text = raw  # not validated; see the module's limitations
             else:
                 _bad_request(f"unsupported parse_mode {parse_mode}")
+        elif self.platform == "bale":
+            text, entities = parse_bale_markdown(raw)
         else:
             text = raw
             given = params.get(f"{'caption_' if key == 'caption' else ''}entities")
@@ -1310,6 +1410,8 @@ class FakeBotApi:
             _bad_request("message to edit not found")
         if message.get("from", {}).get("id") != self.bot_id:
             _bad_request("message can't be edited")
+        if self.platform == "bale" and "inline_keyboard" in (message.get("reply_markup") or {}):
+            _bad_request("message can't be edited: Bale does not reliably edit keyboard messages")
         return message
 
     def _edited_markup(self, params: Json) -> Json | None:

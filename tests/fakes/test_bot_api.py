@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import html
+import re
 import socket
 from collections.abc import AsyncIterator
 
@@ -279,7 +280,45 @@ async def test_callback_data_is_limited_to_64_bytes(fake: FakeBotApi, bot: Bot) 
         await bot.send_message(CHAT, "انتخاب کنید", reply_markup=too_long)
 
 
-async def test_bale_rejects_html_and_ignores_webhook_secret() -> None:
+async def test_bale_refuses_every_parse_mode_and_renders_its_own_markers() -> None:
+    async with FakeBotApi(TOKEN, platform="bale") as fake, make_bot(fake) as bale:
+        for mode in ("HTML", "Markdown", "MarkdownV2"):
+            with pytest.raises(BadRequest, match=r"(?i)parse_mode"):
+                await bale.send_message(CHAT, "<b>x</b>", parse_mode=mode)
+        await bale.send_message(CHAT, "*پررنگ* و _کج_ و [پیوند](https://shafaf.example/a_b)")
+        sent = fake.sent(CHAT)[-1]
+        assert sent["text"] == "پررنگ و کج و پیوند"
+        kinds = [(e["type"], e.get("url")) for e in sent["entities"]]
+        assert kinds == [
+            ("bold", None),
+            ("italic", None),
+            ("text_link", "https://shafaf.example/a_b"),
+        ]
+
+
+@pytest.mark.parametrize(
+    ("url", "extra", "error"),
+    [
+        ("https://bot.example:8443/hook", {}, "ports 443 or 88"),
+        ("http://bot.example/hook", {}, "ports 443 or 88"),
+        ("https://bot.example/hook", {"secret_token": "abc"}, "secret_token"),
+        ("https://bot.example/hook", {"allowed_updates": ["message"]}, "allowed_updates"),
+        ("https://bot.example/hook", {"max_connections": 10}, "max_connections"),
+    ],
+)
+async def test_bale_set_webhook_takes_only_url_on_443_or_88(
+    url: str, extra: dict[str, object], error: str
+) -> None:
+    async with FakeBotApi(TOKEN, platform="bale") as fake, make_bot(fake) as bale:
+        with pytest.raises(BadRequest, match=re.escape(error)):
+            await bale.set_webhook(url, **extra)  # type: ignore[arg-type]
+        assert fake.webhook["url"] == ""
+        for good in ("https://bot.example/hook", "https://bot.example:88/hook/s3cret"):
+            assert await bale.set_webhook(good)
+            assert fake.webhook["url"] == good and fake.webhook["secret_token"] is None
+
+
+async def test_bale_webhook_is_forwarded_and_carries_no_secret_header() -> None:
     received: list[str | None] = []
 
     async def hook(request: web.Request) -> web.Response:
@@ -287,22 +326,52 @@ async def test_bale_rejects_html_and_ignores_webhook_secret() -> None:
         return web.Response()
 
     app = web.Application()
-    app.router.add_post("/hook", hook)
+    app.router.add_post("/hook/s3cret", hook)
     runner = web.AppRunner(app)
     await runner.setup()
     await web.TCPSite(runner, "127.0.0.1", 0).start()
     port = runner.addresses[0][1]
     try:
         async with FakeBotApi(TOKEN, platform="bale") as fake, make_bot(fake) as bale:
-            with pytest.raises(BadRequest, match=r"(?i)unsupported parse_mode"):
-                await bale.send_message(CHAT, "<b>x</b>", parse_mode="HTML")
-            await bale.send_message(CHAT, "*x*", parse_mode="Markdown")
-            await bale.set_webhook(f"http://127.0.0.1:{port}/hook", secret_token="abc")
-            assert fake.webhook["secret_token"] is None
+            fake.forward_webhooks("https://bot.example:88", f"http://127.0.0.1:{port}")
+            await bale.set_webhook("https://bot.example:88/hook/s3cret")
             assert await fake.post_webhook(u.message_update(CHAT, "سلام")) == 200
     finally:
         await runner.cleanup()
     assert received == [None]
+
+
+async def test_bale_updates_lack_the_fields_bale_does_not_have() -> None:
+    async with FakeBotApi(TOKEN, platform="bale") as fake:
+        fake.push_update(u.callback_update(CHAT, "p:P-1", message_id=1))
+        fake.push_update(u.sticker_update(CHAT))
+        query, sticker = fake.pending_updates
+        assert "chat_instance" not in query["callback_query"]
+        assert query["callback_query"]["data"] == "p:P-1"
+        assert not {"is_animated", "is_video"} & sticker["message"]["sticker"].keys()
+        assert fake.unanswered_callbacks == [query["callback_query"]["id"]]
+
+
+async def test_bale_refuses_to_edit_a_message_with_an_inline_keyboard() -> None:
+    markup = InlineKeyboardMarkup([[InlineKeyboardButton("یک", callback_data="1")]])
+    async with FakeBotApi(TOKEN, platform="bale") as fake, make_bot(fake) as bale:
+        keyboard = await bale.send_message(CHAT, "با دکمه", reply_markup=markup)
+        plain = await bale.send_message(CHAT, "بی دکمه")
+        with pytest.raises(BadRequest, match=r"(?i)keyboard"):
+            await bale.edit_message_text("تازه", chat_id=CHAT, message_id=keyboard.message_id)
+        with pytest.raises(BadRequest, match=r"(?i)keyboard"):
+            await bale.edit_message_reply_markup(CHAT, keyboard.message_id, reply_markup=None)
+        edited = await bale.edit_message_text("تازه", chat_id=CHAT, message_id=plain.message_id)
+        assert isinstance(edited, Message) and edited.text == "تازه"
+
+
+async def test_unanswered_callbacks_are_listed_until_answered(fake: FakeBotApi) -> None:
+    async with make_bot(fake) as client:
+        fake.push_update(u.callback_update(CHAT, "x", message_id=1, callback_id="cb-a"))
+        fake.push_update(u.callback_update(CHAT, "y", message_id=1, callback_id="cb-b"))
+        assert fake.unanswered_callbacks == ["cb-a", "cb-b"]
+        await client.answer_callback_query("cb-a")
+        assert fake.unanswered_callbacks == ["cb-b"]
 
 
 async def test_telegram_webhook_sends_secret_header() -> None:

@@ -27,7 +27,7 @@ from nlp.numbers import find_amounts, find_numbers, words_to_number
 from nlp.periods import find_periods
 from nlp.types import INTENTS
 from tests.conftest import SAMPLE_DIR, make_settings
-from tests.fakes.bot_api import parse_html
+from tests.fakes.bot_api import parse_bale_markdown, parse_html
 from tools.nlu_dev_eval import load_gazetteer_data
 
 TODAY = jdatetime.date(1405, 9, 8)
@@ -67,6 +67,8 @@ _FRAGMENTS = [
     "&",
     "<script>alert(1)</script>",
     "*_[`]()~|>#",
+    "[پیوند](https://evil.example/a_b)",
+    "*پررنگ* _کج_",
     "9" * 400,
     "۱۲۳۴۵۶۷۸۹۰",
     "١٢٣",
@@ -192,6 +194,10 @@ def test_renderers_survive_hostile_replies(text: str, other: str) -> None:
             assert 0 < len(message.text) <= MESSAGE_LIMIT
             if platform.html:
                 parse_html(message.text)  # raises like Telegram on broken entities
+            else:
+                # Bale reads its own Markdown in plain text: hostile text never makes a link.
+                _, entities = parse_bale_markdown(message.text)
+                assert not [e for e in entities if e["type"] == "text_link"]
         keyboard = rendered.messages[-1].reply_markup
         assert keyboard is not None
         for row in keyboard.inline_keyboard:
