@@ -1,5 +1,8 @@
 """Render the hand-written templates into data/nlu/train.jsonl, deterministically.
 
+Also ships the FAQ paraphrases (data/nlu/faq/paraphrases.jsonl) to the FAQ ranker as
+nlp/resources/faq_paraphrases.jsonl.
+
 Run: .venv/bin/python data/nlu/generate.py
 """
 
@@ -12,6 +15,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+FAQ_PARAPHRASES = HERE / "faq" / "paraphrases.jsonl"
+SHIPPED_PARAPHRASES = ROOT / "nlp" / "resources" / "faq_paraphrases.jsonl"
 sys.path.insert(0, str(HERE))
 
 import templates_a as A  # noqa: E402
@@ -174,6 +180,19 @@ def generate() -> list[dict[str, str]]:
     return rows
 
 
+def faq_paraphrases(path: Path = FAQ_PARAPHRASES) -> list[dict[str, str]]:
+    """Read the FAQ paraphrases: {"slug", "text"}."""
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def shipped_paraphrases(rows: list[dict[str, str]]) -> str:
+    """Return the ranker's copy: every paraphrase as {"slug", "text"}."""
+    return "".join(
+        json.dumps({"slug": r["slug"], "text": r["text"]}, ensure_ascii=False) + "\n" for r in rows
+    )
+
+
 def main() -> None:
     rows = generate()
     out = HERE / "train.jsonl"
@@ -184,6 +203,8 @@ def main() -> None:
     for row in rows:
         counts[row["intent"]] = counts.get(row["intent"], 0) + 1
     print(f"wrote {len(rows)} rows to {out}")
+    SHIPPED_PARAPHRASES.write_text(shipped_paraphrases(faq_paraphrases()), encoding="utf-8")
+    print(f"wrote {SHIPPED_PARAPHRASES}")
     for intent, n in counts.items():
         print(f"  {intent:16s} {n}")
 
