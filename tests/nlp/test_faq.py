@@ -7,6 +7,7 @@ The questions here were written for these tests; none comes from the paraphrases
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,3 +136,15 @@ def test_shipped_paraphrases_are_the_ones_in_data_nlu() -> None:
 def test_every_sample_entry_has_at_least_ten_paraphrases() -> None:
     paraphrases = load_paraphrases()
     assert all(len(paraphrases.get(e.slug, ())) >= 10 for e in sample_entries())
+
+
+def test_train_jsonl_holds_the_paraphrases_generate_writes() -> None:
+    script = ROOT / "data" / "nlu" / "generate.py"
+    if not script.exists():
+        pytest.skip("not a source checkout")
+    spec = importlib.util.spec_from_file_location("nlu_generate", script)
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    written = script.with_name("train.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in written] == generate.generate(), "run generate.py"
