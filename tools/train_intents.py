@@ -40,6 +40,8 @@ SEED = 7
 # A word in at least this many hand-written templates is an everyday question word (see
 # nlp.gazetteer.question_words): it never identifies a project by itself.
 QUESTION_WORD_MIN_TEMPLATES = 6
+# data/nlu/generate.py gives each FAQ paraphrase a group of its own under this prefix.
+FAQ_PARAPHRASE_GROUP = "faq-paraphrase:"
 
 
 @dataclass
@@ -176,12 +178,13 @@ def question_words(ds: Dataset, min_templates: int = QUESTION_WORD_MIN_TEMPLATES
     """Return the words found in at least `min_templates` templates (first row of each group).
 
     Only the hand-written template counts, not its generated copies: those carry made-up names
-    ("بوستان ولایت") that must stay distinctive.
+    ("بوستان ولایت") that must stay distinctive. Nor do the FAQ paraphrases: twenty wordings of
+    one question repeat its topic words ("چاله", "کوچه"), which are not everyday words for that.
     """
     seen: set[str] = set()
     df: dict[str, int] = {}
     for text, group in zip(ds.texts, ds.groups, strict=True):
-        if group in seen:
+        if group in seen or group.startswith(FAQ_PARAPHRASE_GROUP):
             continue
         seen.add(group)
         for w in {t.text for t in tokenize(text)}:

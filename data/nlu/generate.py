@@ -1,5 +1,9 @@
 """Render the hand-written templates into data/nlu/train.jsonl, deterministically.
 
+Also adds the FAQ paraphrases (data/nlu/faq/paraphrases.jsonl) to train.jsonl under the intent
+each one asks for (`faq` unless the line says otherwise), and ships them for the FAQ ranker as
+nlp/resources/faq_paraphrases.jsonl.
+
 Run: .venv/bin/python data/nlu/generate.py
 """
 
@@ -9,15 +13,33 @@ import json
 import random
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+import jdatetime
+
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+FAQ_PARAPHRASES = HERE / "faq" / "paraphrases.jsonl"
+SHIPPED_PARAPHRASES = ROOT / "nlp" / "resources" / "faq_paraphrases.jsonl"
+# Paraphrases name real places and periods; they are masked as nlp.understand masks them over the
+# bundled sample data, on a fixed day so the output never changes.
+MASK_DATASET = ROOT / "data" / "sample"
+MASK_TODAY = (1405, 9, 8)
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
 
 import templates_a as A  # noqa: E402
 import templates_b as B  # noqa: E402
 import templates_d as D  # noqa: E402
 import templates_oos as O  # noqa: E402
+
+from nlp.entities import extract  # noqa: E402
+from nlp.finglish import to_persian  # noqa: E402
+from nlp.gazetteer import Gazetteer  # noqa: E402
+from nlp.intents import PLACEHOLDERS  # noqa: E402
+from nlp.normalize import normalize  # noqa: E402
+from tools.nlu_dev_eval import load_gazetteer_data  # noqa: E402
 
 # Part D was written later by another author: long messages, formal letters, fragments.
 TEMPLATES: dict[str, list[str]] = {
@@ -171,7 +193,53 @@ def generate() -> list[dict[str, str]]:
                 add(surface(template, rng), intent, group)
             if rng.random() < 0.35:
                 add(noisy(template, intent, rng), intent, group)
+    # Citizens' own wordings, already colloquial and misspelled: added once each, one group each.
+    mask = paraphrase_masker()
+    nth: dict[str, int] = {}
+    for i, row in enumerate(faq_paraphrases()):
+        intent = row.get("intent", "faq")
+        n = nth[row["slug"]] = nth.get(row["slug"], -1) + 1
+        if intent == "out_of_scope":
+            # Street problems ("چاله", "زباله") mask as categories: as out-of-scope examples they
+            # would teach "a category means out of scope"; the city-service templates cover them.
+            continue
+        if intent == "faq" and n % 2 == 0:
+            # Every other wording of each entry is enough to learn that it asks for an
+            # explanation; all of them would weigh faq twice as much as before among the intents.
+            # (Odd rather than even: with the even half one only-scored set lost a question.)
+            continue
+        add(mask(row["text"]), intent, f"faq-paraphrase:{row['slug']}:{i}")
     return rows
+
+
+def paraphrase_masker() -> Callable[[str], str]:
+    """Return a function that puts placeholders where nlp.understand would mask an entity."""
+    gaz = Gazetteer.build(load_gazetteer_data(MASK_DATASET))
+    today = jdatetime.date(*MASK_TODAY)
+    slot_of = {token: "{" + slot + "}" for slot, token in PLACEHOLDERS.items()}
+    tokens = re.compile(r"\b(" + "|".join(slot_of) + r")\b")
+
+    def mask(text: str) -> str:
+        normalized = normalize(to_persian(text))
+        ex = extract(normalized, gaz, today)
+        if not ex.masks:
+            return text
+        return tokens.sub(lambda m: slot_of[m.group(1)], ex.masked(normalized))
+
+    return mask
+
+
+def faq_paraphrases(path: Path = FAQ_PARAPHRASES) -> list[dict[str, str]]:
+    """Read the FAQ paraphrases: {"slug", "text"}, plus "intent" when another intent serves it."""
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def shipped_paraphrases(rows: list[dict[str, str]]) -> str:
+    """Return the ranker's copy: every paraphrase, whatever its intent, as {"slug", "text"}."""
+    return "".join(
+        json.dumps({"slug": r["slug"], "text": r["text"]}, ensure_ascii=False) + "\n" for r in rows
+    )
 
 
 def main() -> None:
@@ -184,6 +252,8 @@ def main() -> None:
     for row in rows:
         counts[row["intent"]] = counts.get(row["intent"], 0) + 1
     print(f"wrote {len(rows)} rows to {out}")
+    SHIPPED_PARAPHRASES.write_text(shipped_paraphrases(faq_paraphrases()), encoding="utf-8")
+    print(f"wrote {SHIPPED_PARAPHRASES}")
     for intent, n in counts.items():
         print(f"  {intent:16s} {n}")
 

@@ -400,3 +400,13 @@ PROJECT_LIST += [
     "کارایی که هنوز تموم نشده کدوما ان",
     "شهرداری برای {district} چه کارایی کرده؟",
 ]
+
+# "Plans" (طرح) rather than "projects", in the plural: still a list of projects.
+PROJECT_LIST += [
+    "کدوم طرح ها {period} افتتاح شدن",
+    "طرح‌هایی که {period} به بهره برداری رسیده کدوما هستن",
+    "طرح های تموم شده {district}",
+    "طرح های نیمه کاره {city}",
+    "لیست طرح‌های در حال اجرای {category}",
+    "طرح هایی که {period} کلنگ زنی شدن",
+]

@@ -271,3 +271,12 @@ OUT_OF_SCOPE += [
     "کد رهگیری ثبت نام وام ازدواج",
     "پیگیری مرسوله با کد 5521",
 ]
+
+# A seller's own VAT duties (declaring, registering, paying each season) are the tax office's
+# business, however much they sound like the FAQ's "who pays / who collects".
+OUT_OF_SCOPE += [
+    "من فروشنده ام، ارزش افزوده فصلی رو چطوری پرداخت کنم",
+    "برای کسب و کارم ثبت نام ارزش افزوده لازمه؟",
+    "هر سه ماه باید فروش مغازه رو برای ارزش افزوده گزارش بدم؟",
+    "کاسبم، مهلت اظهار ارزش افزوده این فصل کیه",
+]
