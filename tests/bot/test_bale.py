@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import pytest
-from backend.flows import texts as F
 
+from backend.conversation import texts as C
+from backend.conversation import texts as F
 from backend.reply import Action, Block, Reply
 from bot import texts as T
 from bot.callbacks import CallbackCodec
@@ -123,9 +124,9 @@ async def test_no_parse_mode_no_edits_and_every_callback_answered(bale: BotHarne
     start = await bale.roundtrip(command_update(CITIZEN, "start"))
     assert start[0]["parse_mode"] is None and buttons(start[0])
     presses = [
-        press(start, T.MENU_WHERE, CITIZEN),
-        press(start, T.MENU_SUBSCRIBE, CITIZEN),
-        press(start, T.MENU_PROJECTS, CITIZEN),
+        press(start, C.MENU_WHERE, CITIZEN),
+        press(start, C.MENU_SUBSCRIBE, CITIZEN),
+        press(start, C.MENU_PROJECTS, CITIZEN),
         callback_update(CITIZEN, "zz:forged", message_id=1),
         callback_update(CITIZEN, "h:0123456789ab", message_id=1),  # expired digest
         callback_update(CITIZEN, "ض" * 40, message_id=1),  # 80 bytes: more than Bale allows
@@ -137,7 +138,7 @@ async def test_no_parse_mode_no_edits_and_every_callback_answered(bale: BotHarne
     await bale.fake.wait_sent(CITIZEN, before + len(presses) - 1, timeout=10)
     await bale.settle(0.4)
     question = await bale.roundtrip(message_update(CITIZEN, "سهم مشهد از مالیات سال ۱۴۰۳"))
-    assert question and T.RATE_QUESTION in text_of(question)
+    assert question and C.RATE_QUESTION in text_of(question)
 
     everything = bale.fake.sent()
     assert all(m["parse_mode"] is None for m in everything)

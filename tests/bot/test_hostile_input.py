@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
+from backend.conversation import texts as C
 from backend.formatting import rial_exact
-from bot import texts as T
 from tests.bot.conftest import BotHarness, bot_harness
 from tests.bot.helpers import vat_share_rial
 from tests.conftest import SAMPLE_DIR
@@ -90,9 +90,9 @@ async def test_hostile_burst_does_not_stall_the_next_citizen(
         # The hostile citizen is answered too, politely, once per message.
         sent = await bot.fake.wait_sent(HOSTILE, 6, timeout=10)
         texts = [m.get("text", "") for m in sent]
-        assert T.TEXT_TRUNCATED in texts[0]
-        assert any(T.UNSUPPORTED in t for t in texts)
-        assert any(T.EXPIRED in t for t in texts)
+        assert C.TEXT_TRUNCATED in texts[0]
+        assert any(C.UNSUPPORTED in t for t in texts)
+        assert any(C.EXPIRED in t for t in texts)
         assert not bot.fake.unanswered_callbacks
 
 
