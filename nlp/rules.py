@@ -30,6 +30,8 @@ _TAXPAYER_RE = re.compile(
     # a VAT penalty, not "fine the contractor" (feedback)
     r"ارزش ?افزوده(?:ی|ای)? .{0,40}جریم|جریمه (?:\S+ ){0,3}ارزش ?افزوده"
 )
+# Asking how another tax relates to this one is a question for the FAQ, not for the tax office.
+_RELATION_RE = re.compile(r"فرق|تفاوت|ربط|چه ربطی|همون|همان|جزو|یکی(?:ه| است)")
 # An amount this small is a purchase or a tax paid, not a city's share (shares run to trillions).
 _PERSONAL_AMOUNT_RIAL = 100_000_000_000
 # Below this, an out-of-scope verdict with in-domain evidence (a named project, two periods)
@@ -50,6 +52,8 @@ def is_other_tax(normalized: str) -> bool:
     text = normalized.replace("\u200c", " ")
     if _TAXPAYER_RE.search(text) is not None:
         return True
+    if _RELATION_RE.search(text) is not None and "مالیات" in text:
+        return False  # "how is the renewal levy different from this tax?": the FAQ explains
     return _OTHER_TAX_RE.search(text) is not None and _VAT_RE.search(text) is None
 
 

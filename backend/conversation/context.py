@@ -26,6 +26,7 @@ from nlp.types import Understanding
 # Questions that have a frame worth keeping (the others don't change the context).
 FRAME_INTENTS = frozenset(
     {
+        "faq",
         "vat_share",
         "vat_compare",
         "vat_spending",
@@ -60,7 +61,7 @@ FITS: dict[str, frozenset[str]] = {
     "report": frozenset({"municipality", "period"}),
 }
 # Extras that belong to the question and travel with its frame.
-FRAME_EXTRAS = ("rank", "keyword", "delayed", "price", "focus")
+FRAME_EXTRAS = ("rank", "keyword", "delayed", "price", "focus", "faq")
 # Messages the classifier reads as small talk may still be follow-ups («نیشابور چطور؟»).
 _WEAK_INTENTS = frozenset({"greeting", "thanks", "help", "out_of_scope"})
 BARE_MAX_WORDS = 3
@@ -134,6 +135,20 @@ def _carry_extras(
     return {**new, **kept}
 
 
+def _faq_followup(u: Understanding, frame: dict[str, Any], info: dict[str, Any]) -> Understanding:
+    """«قبلش چند بود؟» after an explanation: the same entry, asked again."""
+    slug = frame.get("extras", {}).get("faq")
+    short = info.get("content_words", 99) <= BARE_MAX_WORDS and not any(
+        k in SUBJECT_SLOTS for k in u.extras.get("seen", {})
+    )
+    weak = u.intent in _WEAK_INTENTS or u.intent == "faq" or u.confidence < 0.9
+    relative = shift_of_previous(u.normalized_text) is not None or info.get("elliptical")
+    if slug and short and weak and relative:
+        extras = {**u.extras, "faq": slug, "faq_followup": True}
+        return replace(u, intent="faq", confidence=1.0, extras=extras)
+    return u
+
+
 def resolve(u: Understanding, frame: dict[str, Any] | None) -> Understanding:
     """Read a message in the light of the chat's last question (see the module docstring)."""
     if not frame or frame.get("intent") not in FRAME_INTENTS:
@@ -141,6 +156,8 @@ def resolve(u: Understanding, frame: dict[str, Any] | None) -> Understanding:
     info = _followup(u)
     focus = info.get("focus")
     old_intent: str = frame["intent"]
+    if old_intent == "faq":
+        return _faq_followup(u, frame, info)
     old_entities: dict[str, Any] = dict(frame.get("entities", {}))
     old_extras: dict[str, Any] = dict(frame.get("extras", {}))
     # What the text named, even where the classifier's intent dropped it («نیشابور چطور؟» reads

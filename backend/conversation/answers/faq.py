@@ -94,13 +94,21 @@ class FaqAnswers(AnswerBase):
 
     async def _faq(self, u: Understanding, today: jdatetime.date) -> Reply:
         entries = await self._s.catalog.faq()
+        previous = u.extras.get("faq")
+        if u.extras.get("faq_followup") and previous:
+            # «قبلش چند بود؟» after the rate: the same entry answers the follow-up
+            reply = await self._faq_by_slug(str(previous), today)
+            reply.intent = u.intent
+            return reply
         ranked = rank_faq(u.normalized_text, entries)
         if not faq_is_clear(ranked):
             rows = [
                 [Action(short_label(e.question_fa), "faq", e.slug)] for e, _ in ranked[:FAQ_CHOICES]
             ]
-            return Reply(u.intent, [Block("text", T.FAQ_NOT_FOUND)], rows, answered=False)
+            text = T.FAQ_WHICH if ranked and ranked[0][1] >= FAQ_MIN_SCORE else T.FAQ_NOT_FOUND
+            return Reply(u.intent, [Block("text", text)], rows, answered=False)
         best, best_score = ranked[0]
+        u.extras["faq"] = best.slug  # the chat's frame remembers which entry was answered
         related = [
             e
             for e, s in ranked[1:FAQ_CHOICES]
