@@ -9,7 +9,7 @@ Frames older than `FRAME_TTL` are ignored (and purged with the daily retention r
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -17,11 +17,9 @@ from sqlalchemy import delete, select
 from backend.clock import aware, utcnow
 from backend.models import ChatFrame
 from backend.services.base import SessionFactory
-from backend.services.conversations import EPHEMERAL_PLATFORM
+from backend.services.conversations import EPHEMERAL_PLATFORM, FRAME_TTL
 from backend.services.writebehind import WriteBehind
 
-# How long a question stays the context of the next one.
-FRAME_TTL = timedelta(minutes=30)
 CACHE_SIZE = 50_000
 
 Frame = dict[str, Any]
