@@ -70,6 +70,12 @@ def benches(quick: bool, full_broadcast: bool) -> list[Bench]:
             quick_args=("--updates", "300", "--latency", "60"),
         ),
         Bench(
+            "profile_bot.py",
+            "Where an update's time goes (webhook path, profiled)",
+            "CPU per update by area under cProfile, and database statements per update",
+            quick_args=("--updates", "200"),
+        ),
+        Bench(
             "import_speed.py",
             "CSV import speed",
             "validate + atomic upsert of a generated vat_shares.csv",
