@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+from backend.api.health import DB_PROBE
 from backend.db import is_database_outage
 from backend.errors import DomainError, InvalidInput, NoData, NotFound
 
@@ -43,6 +44,9 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
             log.warning(
                 "database unavailable while serving %s: %s", request.path, type(exc).__name__
             )
+            probe = request.config_dict.get(DB_PROBE)
+            if probe is not None:
+                probe.saw_outage()  # /health reports it at once, without asking the database
             return error_response(503, "unavailable", "The service is temporarily unavailable.")
         log.exception("unhandled error serving %s %s", request.method, request.path)
         return error_response(500, "internal", "Internal error; it has been logged.")

@@ -61,8 +61,19 @@ _ERRORS = {
 _SCHEMAS: dict[str, Any] = {
     "Error": _obj({"error": _obj({"code": _STR, "message": _STR})}),
     "Health": _obj(
-        {"status": {"enum": ["ok", "degraded"]}, "database": {"enum": ["ok", "unavailable"]}}
+        {
+            "status": {
+                "enum": ["ok", "degraded"],
+                "description": "ok, or degraded when the database was last seen unreachable",
+            },
+            "database": {
+                "enum": ["ok", "unavailable", "unknown"],
+                "description": "The database state the last readiness check saw (refreshed "
+                "in the background at most every 10 s; unknown before the first check)",
+            },
+        }
     ),
+    "Ready": _obj({"status": {"const": "ready"}, "database": {"const": "ok"}}),
     "Municipality": _obj({"slug": _STR, "name_fa": _STR, "province_fa": _STR, "population": _INT}),
     "VatGroup": _obj(
         {"key": _STR, "from": _YM, "to": _YM, "amount_rial": _INT, "months_with_data": _INT}
@@ -173,10 +184,20 @@ def openapi_document() -> dict[str, Any]:
         "paths": {
             "/api/v1/health": {
                 "get": {
-                    "summary": "Liveness and database reachability",
+                    "summary": "Liveness, answered from memory, with the last known database state",
+                    "description": "Always 200 while the process serves; never waits on the "
+                    "database. Use /api/v1/ready to ask whether the database answers now.",
+                    "responses": {"200": _json(_ref("Health"), "The process is alive")},
+                }
+            },
+            "/api/v1/ready": {
+                "get": {
+                    "summary": "Readiness: whether the database answers",
+                    "description": "The database is asked at most once a second, however many "
+                    "probes arrive; every probe within that second shares the answer.",
                     "responses": {
-                        "200": _json(_ref("Health"), "Healthy"),
-                        "503": _json(_ref("Health"), "Database unreachable"),
+                        "200": _json(_ref("Ready"), "Ready to serve"),
+                        "503": _json(_ref("Error"), "The database is unreachable"),
                     },
                 }
             },

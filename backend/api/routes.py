@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import cast
 
 from aiohttp import web
-from sqlalchemy import text as sql
 
 from backend.api import params, serialize
 from backend.api.cache import cached
@@ -21,18 +20,6 @@ from backend.untrusted import clean_text
 routes = web.RouteTableDef()
 
 MAX_QUESTION_LENGTH = 10_000
-
-
-@routes.get("/api/v1/health")
-async def health(request: web.Request) -> web.Response:
-    """Report liveness and whether the database answers."""
-    services = request.app[SERVICES]
-    try:
-        async with services.sessions() as session:
-            await session.execute(sql("SELECT 1"))
-    except Exception:
-        return web.json_response({"status": "degraded", "database": "unavailable"}, status=503)
-    return web.json_response({"status": "ok", "database": "ok"})
 
 
 @routes.get("/api/v1/municipalities")
