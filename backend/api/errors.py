@@ -37,7 +37,13 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(
             exc.status, "http_error"
         )
-        return error_response(exc.status, code, exc.reason)
+        response = error_response(exc.status, code, exc.reason)
+        # Keep what the exception says beyond its body: a 405's `Allow` (RFC 9110 requires
+        # it), a 401's `WWW-Authenticate`.
+        for name in ("Allow", "WWW-Authenticate", "Retry-After"):
+            if name in exc.headers:
+                response.headers[name] = exc.headers[name]
+        return response
     except Exception as exc:
         if is_database_outage(exc):
             # The database went away (restart, network): tell the client to retry, log the cause.

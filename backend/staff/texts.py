@@ -36,6 +36,8 @@ NOTICE_REPLY = (
 NOTICE_STATUS = "🔔 وضعیت نظر شما ({code}) تغییر کرد: {status}\n\nجزئیات: /status {code}"
 
 REDACTED_MARK = "[حذف‌شده]"
+# An import problem of the staff API's upload: two parts carry the same file name.
+UPLOADED_TWICE = "این پرونده دو بار بارگذاری شده است"
 
 
 def reply_notice(code: str, text: str) -> str:
