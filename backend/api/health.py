@@ -1,9 +1,12 @@
-"""Liveness from memory; readiness from the database, asked at most once per short interval.
+"""Health from memory; readiness from the database, asked at most once per short interval.
 
 `GET /api/v1/health` must stay cheap however often a load balancer or an orchestrator calls it,
-so it never waits on the database: it reports that the process serves, plus the database state
-the last check saw. `GET /api/v1/ready` asks the database, but a flood of probes shares one
-round trip per `READY_TTL_SECONDS` (one check in flight at a time, its answer reused).
+so it never waits on the database. It answers from what the process already knows: the engine
+reports every connection it hands out (the database answered) and every one it must throw away
+because the database went (pool events), so the bot's and the jobs' traffic keep the state
+current for free; when nothing was heard for a while, a background check refreshes it.
+`GET /api/v1/ready` asks the database itself, but a flood of probes shares one round trip per
+`READY_TTL_SECONDS` (one check in flight at a time, its answer reused).
 """
 
 from __future__ import annotations
@@ -18,7 +21,10 @@ from collections.abc import Callable
 from typing import Literal
 
 from aiohttp import web
+from sqlalchemy import event
 from sqlalchemy import text as sql
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.pool import Pool
 
 from backend.services.base import SessionFactory
 
@@ -54,6 +60,7 @@ class DatabaseProbe:
         self.checks = 0  # database round trips so far (tests count them)
         self._checked_at = -math.inf
         self._running: asyncio.Task[DatabaseState] | None = None
+        self._pool: Pool | None = None
 
     def age(self) -> float:
         """Return the seconds since the last answer (infinite before the first)."""
@@ -73,8 +80,44 @@ class DatabaseProbe:
 
     def saw_outage(self) -> None:
         """Record that a request just failed because the database is unreachable."""
-        self.state = "unavailable"
-        self._checked_at = self._clock()
+        self._seen("unavailable")
+
+    def watch(self, engine: AsyncEngine) -> None:
+        """Learn the database state from the engine's own traffic (whoever uses it)."""
+        pool = engine.sync_engine.pool
+        if self._pool is None:
+            event.listen(pool, "checkout", self._on_checkout)
+            event.listen(pool, "invalidate", self._on_invalidate)
+            self._pool = pool
+
+    def unwatch(self) -> None:
+        """Stop listening to the engine (on application cleanup)."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            event.remove(pool, "checkout", self._on_checkout)
+            event.remove(pool, "invalidate", self._on_invalidate)
+
+    def _on_checkout(self, *_: object) -> None:
+        # A connection handed out has passed the pool's pre-ping: the database answers.
+        if self.state != "ok":
+            self._seen("ok")
+        else:
+            self._checked_at = self._clock()
+
+    def _on_invalidate(self, _connection: object, _record: object, exc: object) -> None:
+        # Thrown away because of an error: a failed pre-ping, a dropped connection. (The error
+        # is the driver's own class here, not SQLAlchemy's; the pool invalidates only on
+        # disconnects, and the next connection handed out says "ok" again anyway.)
+        if exc is not None:
+            self._seen("unavailable")
+
+    def _seen(self, state: DatabaseState) -> None:
+        if state != self.state:
+            if state == "unavailable":
+                log.warning("database unreachable")
+            elif self.state == "unavailable":
+                log.info("database reachable again")
+        self.state, self._checked_at = state, self._clock()
 
     async def close(self) -> None:
         """Cancel a check still in flight (on application cleanup)."""
@@ -97,14 +140,11 @@ class DatabaseProbe:
                 await session.execute(sql("SELECT 1"))
             state = "ok"
         except Exception as exc:  # any failure at all means "not ready"
-            if self.state != "unavailable":
-                log.warning("database unreachable: %s", type(exc).__name__)
+            log.debug("readiness check failed: %s", type(exc).__name__)
             state = "unavailable"
         finally:
             self._running = None
-        if state == "ok" and self.state == "unavailable":
-            log.info("database reachable again")
-        self.state, self._checked_at = state, self._clock()
+        self._seen(state)
         return state
 
 
@@ -126,11 +166,14 @@ _NO_STORE = {"Cache-Control": "no-store"}
 
 
 async def health(request: web.Request) -> web.Response:
-    """Report liveness (always 200 while serving) and the last known database state."""
+    """Report liveness and the last known database state (503 while it is known to be down)."""
     probe = request.app[DB_PROBE]
     probe.refresh_soon()
     return web.Response(
-        body=_HEALTH_BODIES[probe.state], content_type="application/json", headers=_NO_STORE
+        body=_HEALTH_BODIES[probe.state],
+        status=503 if probe.state == "unavailable" else 200,
+        content_type="application/json",
+        headers=_NO_STORE,
     )
 
 
@@ -153,10 +196,16 @@ def add_health_routes(app: web.Application, sessions: SessionFactory) -> None:
 
     # Looked up when called, not captured: a test may swap in a probe with its own clock.
     async def first_check(app: web.Application) -> None:
-        await app[DB_PROBE].check()
+        probe = app[DB_PROBE]
+        engine = sessions.kw.get("bind")
+        if isinstance(engine, AsyncEngine):
+            probe.watch(engine)
+        await probe.check()
 
     async def stop(app: web.Application) -> None:
-        await app[DB_PROBE].close()
+        probe = app[DB_PROBE]
+        probe.unwatch()
+        await probe.close()
 
     app.on_startup.append(first_check)
     app.on_cleanup.append(stop)

@@ -79,8 +79,8 @@ _SCHEMAS: dict[str, Any] = {
             },
             "database": {
                 "enum": ["ok", "unavailable", "unknown"],
-                "description": "The database state the last readiness check saw (refreshed "
-                "in the background at most every 10 s; unknown before the first check)",
+                "description": "The database state the process last saw (unknown before the "
+                "first check)",
             },
         }
     ),
@@ -205,10 +205,14 @@ def openapi_document() -> dict[str, Any]:
         "paths": {
             "/api/v1/health": {
                 "get": {
-                    "summary": "Liveness, answered from memory, with the last known database state",
-                    "description": "Always 200 while the process serves; never waits on the "
-                    "database. Use /api/v1/ready to ask whether the database answers now.",
-                    "responses": {"200": _json(_ref("Health"), "The process is alive")},
+                    "summary": "Liveness and the last known database state, answered from memory",
+                    "description": "Never waits on the database: the state is what the process "
+                    "last saw (its own queries, the bot's, readiness checks; refreshed in the "
+                    "background when older than 10 s). Use /api/v1/ready to ask the database now.",
+                    "responses": {
+                        "200": _json(_ref("Health"), "Alive; the database was last seen up"),
+                        "503": _json(_ref("Health"), "Alive, but the database was last seen down"),
+                    },
                 }
             },
             "/api/v1/ready": {

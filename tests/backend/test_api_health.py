@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -10,12 +11,13 @@ from typing import Any
 import jsonschema
 import pytest
 from aiohttp.test_utils import TestClient
-from sqlalchemy import event
+from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
 
 from backend.api.health import DB_PROBE, DatabaseProbe
 from backend.api.openapi import openapi_document
-from shafaf.runtime import Runtime, create_app, create_web_app
-from tests.conftest import make_settings
+from shafaf.runtime import Runtime, create_app, create_web_app, open_runtime
+from tests.conftest import make_settings, need
 
 Client = TestClient  # type: ignore[type-arg]
 
@@ -80,6 +82,11 @@ async def test_ready_flood_costs_one_round_trip(
 @asynccontextmanager
 async def _unreachable(url: str, aiohttp_client: Any) -> AsyncIterator[Client]:
     yield await aiohttp_client(create_app(make_settings(url)))
+    # aiosqlite stops the thread of a connection that failed to open by posting back to the
+    # event loop; wait for those threads while the loop still runs, or they find it closed.
+    for thread in threading.enumerate():
+        if "_connection_worker_thread" in thread.name:
+            await asyncio.to_thread(thread.join, 10)
 
 
 @pytest.mark.parametrize(
@@ -101,8 +108,10 @@ async def test_ready_is_503_and_health_degraded_when_the_database_is_down(
         _check(body, "Error")
         assert body["error"]["code"] == "unavailable"
         response = await client.get("/api/v1/health")
-        assert response.status == 200  # alive: restarting the process would not help
-        assert await response.json() == {"status": "degraded", "database": "unavailable"}
+        assert response.status == 503  # as health always answered a database outage
+        body = await response.json()
+        assert body == {"status": "degraded", "database": "unavailable"}
+        _check(body, "Health")
         response = await client.get("/api/v1/municipalities")
         assert response.status == 503
         _check(await response.json(), "Error")
@@ -177,3 +186,83 @@ async def test_health_refreshes_a_stale_state_in_the_background() -> None:
     assert sessions.calls == 2
     assert probe.state == "unavailable"
     await probe.close()
+
+
+class _OutageSwitch:
+    """A TCP proxy in front of PostgreSQL that can drop every connection and refuse new ones."""
+
+    def __init__(self, upstream_port: int) -> None:
+        self.upstream_port = upstream_port
+        self.port = 0
+        self._server: asyncio.Server | None = None
+        self._writers: list[asyncio.StreamWriter] = []
+
+    async def up(self) -> None:
+        self._server = await asyncio.start_server(self._serve, "127.0.0.1", self.port)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def down(self) -> None:
+        assert self._server is not None
+        self._server.close()
+        for writer in self._writers:
+            writer.close()
+        self._writers.clear()
+        await self._server.wait_closed()
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.upstream_port)
+        self._writers += [writer, up_writer]
+
+        async def pipe(source: asyncio.StreamReader, sink: asyncio.StreamWriter) -> None:
+            try:
+                while data := await source.read(65536):
+                    sink.write(data)
+                    await sink.drain()
+            except (ConnectionError, OSError):
+                pass
+            finally:
+                sink.close()
+
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+
+@pytest.fixture
+def pg_sample_url(templates: Any) -> str:
+    """A fresh PostgreSQL copy of the sample database (this test needs a network database)."""
+    need(templates.pg_ok(), "PostgreSQL at 127.0.0.1:5432", "start it (see tests/conftest)")
+    url: str = templates.copy("postgresql", with_sample=True)
+    return url
+
+
+async def test_health_hears_of_an_outage_from_other_traffic(
+    pg_sample_url: str, aiohttp_client: Any
+) -> None:
+    """The bot's queries (here: a bare session) tell /health the database went and came back."""
+    url = make_url(pg_sample_url)
+    switch = _OutageSwitch(url.port or 5432)
+    await switch.up()
+    proxied = url.set(port=switch.port).render_as_string(hide_password=False)
+    async with open_runtime(make_settings(proxied), migrate=False) as runtime:
+        app = create_web_app(runtime)
+        client: Client = await aiohttp_client(app)
+        probe = app[DB_PROBE]
+        assert (await client.get("/api/v1/health")).status == 200
+        checks = probe.checks
+
+        await switch.down()
+        with pytest.raises(Exception):  # noqa: B017 - whatever the driver raises
+            async with runtime.services.sessions() as session:
+                await session.execute(text("SELECT 1"))
+        response = await client.get("/api/v1/health")
+        assert response.status == 503
+        assert await response.json() == {"status": "degraded", "database": "unavailable"}
+
+        await switch.up()
+        async with runtime.services.sessions() as session:
+            await session.execute(text("SELECT 1"))
+        response = await client.get("/api/v1/health")
+        assert response.status == 200
+        assert await response.json() == {"status": "ok", "database": "ok"}
+        assert probe.checks == checks  # /health asked the database nothing itself
+        await client.close()
+    await switch.down()
