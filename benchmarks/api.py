@@ -1,7 +1,10 @@
 """Public API throughput and latency on the sample data vs a bare aiohttp handler, same run.
 
-Usage: .venv/bin/python benchmarks/api.py [--seconds 4] [--concurrency 16]
-Both servers run as separate processes on loopback; the load generator is a third.
+Usage: .venv/bin/python benchmarks/api.py [--seconds 4] [--concurrency 16] [--rounds 4]
+Both servers run as separate processes on loopback; the load generator is a third. Each
+endpoint is measured in `rounds` slices alternating with the bare handler, and its ratio is
+taken against those paired baseline slices: on a shared machine a neighbour's load then moves
+both sides of a ratio alike instead of whichever endpoint happened to run during it.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from benchmarks._load import free_port, hammer, machine, start_process, table, wait_http
+from benchmarks._load import LoadResult, free_port, hammer, machine, start_process, wait_http
 
 ENDPOINTS = [
     ("GET /vat-shares (year)", "/api/v1/vat-shares?municipality=mashhad&group=year"),
@@ -23,11 +26,58 @@ ENDPOINTS = [
     ),
     ("GET /projects (filtered page)", "/api/v1/projects?status=in_progress&per_page=10"),
     ("GET /projects/{code}", "/api/v1/projects/P-1001"),
-    ("GET /health", "/api/v1/health"),
+    ("GET /health (liveness, from memory)", "/api/v1/health"),
+    ("GET /ready (database, cached 1 s)", "/api/v1/ready"),
 ]
 
 
-async def run(seconds: float, concurrency: int) -> str:
+def pooled(name: str, runs: list[LoadResult]) -> LoadResult:
+    """Merge slices of one measurement (requests and time summed, worst percentiles kept)."""
+    return LoadResult(
+        name,
+        sum(r.requests for r in runs),
+        sum(r.errors for r in runs),
+        sum(r.seconds for r in runs),
+        max(r.p50_ms for r in runs),
+        max(r.p99_ms for r in runs),
+    )
+
+
+async def paired(
+    name: str, url: str, bare_url: str, *, seconds: float, concurrency: int, rounds: int
+) -> tuple[LoadResult, LoadResult]:
+    """Measure `url` and the bare handler in alternating slices; return (endpoint, bare)."""
+    mine: list[LoadResult] = []
+    bare: list[LoadResult] = []
+    for _ in range(rounds):
+        slice_s = seconds / rounds
+        bare.append(await hammer("bare", bare_url, seconds=slice_s, concurrency=concurrency))
+        mine.append(await hammer(name, url, seconds=slice_s, concurrency=concurrency))
+    return pooled(name, mine), pooled("bare", bare)
+
+
+def paired_table(rows: list[tuple[LoadResult, LoadResult]]) -> str:
+    """Format endpoint results with their paired baseline as a Markdown table."""
+    lines = [
+        "| endpoint | req/s | p50 ms | p99 ms | errors | bare req/s (paired) | vs bare |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for mine, bare in rows:
+        ratio = mine.rps / bare.rps if bare.rps else float("nan")
+        cells = [
+            mine.name,
+            f"{mine.rps:,.0f}",
+            f"{mine.p50_ms:.2f}",
+            f"{mine.p99_ms:.2f}",
+            str(mine.errors),
+            f"{bare.rps:,.0f}",
+            f"{ratio:.2f}×",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+async def run(seconds: float, concurrency: int, rounds: int) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         api_port, bare_port = free_port(), free_port()
         db = Path(tmp) / "bench.db"
@@ -39,26 +89,24 @@ async def run(seconds: float, concurrency: int) -> str:
         }
         api = start_process(["-m", "shafaf.cli", "run"], env)
         bare = start_process(["benchmarks/bare_aiohttp.py", str(bare_port)])
+        bare_url = f"http://127.0.0.1:{bare_port}/"
         try:
             await wait_http(f"http://127.0.0.1:{api_port}/api/v1/health")
-            await wait_http(f"http://127.0.0.1:{bare_port}/")
-            # Warm-up: first queries compile statements and fill caches.
+            await wait_http(bare_url)
+            # Warm-up: first queries compile statements and fill caches (the bare server too).
+            await hammer("warm", bare_url, seconds=0.5, concurrency=4)
             for _, path in ENDPOINTS:
                 await hammer(
                     "warm", f"http://127.0.0.1:{api_port}{path}", seconds=0.5, concurrency=4
                 )
-            baseline = await hammer(
-                "bare aiohttp handler (baseline)",
-                f"http://127.0.0.1:{bare_port}/",
-                seconds=seconds,
-                concurrency=concurrency,
-            )
-            results = [
-                await hammer(
+            rows = [
+                await paired(
                     name,
                     f"http://127.0.0.1:{api_port}{path}",
+                    bare_url,
                     seconds=seconds,
                     concurrency=concurrency,
+                    rounds=rounds,
                 )
                 for name, path in ENDPOINTS
             ]
@@ -71,17 +119,19 @@ async def run(seconds: float, concurrency: int) -> str:
                     process.kill()
     header = (
         f"API benchmark — {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {machine()}; "
-        f"SQLite, sample data, {concurrency} concurrent clients, {seconds:g} s per endpoint\n"
+        f"SQLite, sample data, {concurrency} concurrent clients, {seconds:g} s per endpoint "
+        f"in {rounds} slices alternating with the bare handler\n"
     )
-    return header + "\n" + table(results, baseline)
+    return header + "\n" + paired_table(rows)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=4.0)
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=4)
     args = parser.parse_args()
-    print(asyncio.run(run(args.seconds, args.concurrency)))
+    print(asyncio.run(run(args.seconds, args.concurrency, args.rounds)))
 
 
 if __name__ == "__main__":

@@ -6,8 +6,11 @@ Pipeline (one process at a time, see `backend.schedule.SenderLock`)::
                                                                       (batched: `sent`/`failed`/…)
 
 * Pace: a token bucket at `SHAFAF_SEND_RATE` (default 25/s, under Telegram's ~30/s) shared by
-  every worker. A 429 pauses the whole bucket for `retry_after`: the platform counts per bot, so
-  one 429 means every worker must wait, and the refused message is retried after the pause.
+  every worker. With `SHAFAF_PAID_BROADCAST=1` (Telegram only) every call carries
+  `allow_paid_broadcast` and the bucket runs at up to 1000/s (the default when the rate is not
+  set), with workers enough to keep that many requests in flight. A 429 pauses the whole
+  bucket for `retry_after`: the platform counts per bot, so one 429 means every worker must
+  wait, and the refused message is retried after the pause.
 * Errors: 5xx, timeouts and dropped connections are retried with exponential backoff (up to
   `max_attempts`); 403 (blocked, kicked, deactivated) fails the delivery and stops the
   subscription; 400 "chat not found" skips it; any other 400 fails it (our content is wrong; a
@@ -35,8 +38,9 @@ import asyncio
 import contextlib
 import json
 import logging
+import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cached_property
@@ -83,6 +87,10 @@ log = logging.getLogger("shafaf.broadcast")
 CAPTION_LIMIT = 1024
 _JSON = {"Content-Type": "application/json"}
 DEFAULT_WORKERS = 8
+MAX_WORKERS = 128
+# Workers needed = rate × time a request is in flight; 0.1 s is a well-connected server's round
+# trip to the Bot API (8 workers then cover the free 25-30/s with room for slow answers).
+IN_FLIGHT_SECONDS = 0.1
 MAX_RATE_LIMITED = 20  # 429s for one message before we give up on it for this run
 
 
@@ -98,8 +106,10 @@ class TokenBucket:
         *,
         burst: float | None = None,
         clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.rate = rate
+        self._sleep = sleep  # injectable with `clock`, so tests can run the pace in virtual time
         # A fifth of a second of burst: enough to absorb scheduling jitter, too little to
         # push a 30/s platform over its limit.
         self.capacity = burst if burst is not None else max(1.0, (rate or 1.0) * 0.2)
@@ -127,7 +137,7 @@ class TokenBucket:
             while True:
                 now = self._clock()
                 if now < self._paused_until:
-                    await asyncio.sleep(self._paused_until - now)
+                    await self._sleep(self._paused_until - now)
                     continue
                 if self.rate is None:
                     return
@@ -136,7 +146,7 @@ class TokenBucket:
                 if self._tokens >= 1.0:
                     self._tokens -= 1.0
                     return
-                await asyncio.sleep((1.0 - self._tokens) / self.rate)
+                await self._sleep((1.0 - self._tokens) / self.rate)
 
 
 # --- what gets sent --------------------------------------------------------------------------
@@ -334,6 +344,7 @@ class BroadcastEngine:
         source: DeliverySource,
         *,
         rate: float | None,
+        paid_broadcast: bool = False,
         workers: int = DEFAULT_WORKERS,
         max_attempts: int = 6,
         backoff_base: float = 0.5,
@@ -345,6 +356,7 @@ class BroadcastEngine:
         self.bot = bot
         self.source = source
         self.bucket = TokenBucket(rate)
+        self.paid_broadcast = paid_broadcast
         self.workers = workers
         self.max_attempts = max_attempts
         self.backoff_base = backoff_base
@@ -552,6 +564,9 @@ class BroadcastEngine:
     async def _send_part(self, chat_id: int, part: Part) -> None:
         message = part.message
         data: dict[str, object] = {"chat_id": chat_id}
+        if self.paid_broadcast:
+            # Telegram charges Stars for these and lifts the ~30/s limit to 1000/s.
+            data["allow_paid_broadcast"] = True
         if message is not None:
             data["parse_mode"] = message.parse_mode
             data["reply_markup"] = part.markup_json
@@ -690,7 +705,15 @@ class AiohttpRequest(BaseRequest):
 # --- wiring ----------------------------------------------------------------------------------
 
 
-def build_broadcast_bot(settings: Settings, *, pool_size: int = DEFAULT_WORKERS + 2) -> Bot:
+def workers_for(settings: Settings) -> int:
+    """Return how many requests to keep in flight: more for a paid broadcast's higher rate."""
+    if not settings.paid_broadcast_active:
+        return DEFAULT_WORKERS
+    wanted = math.ceil(settings.broadcast_rate * IN_FLIGHT_SECONDS)
+    return max(DEFAULT_WORKERS, min(MAX_WORKERS, wanted))
+
+
+def build_broadcast_bot(settings: Settings, *, pool_size: int | None = None) -> Bot:
     """Create the engine's own Bot (own connection pool), separate from the handlers' bot."""
     if settings.bot_token is None:
         raise ValueError("no bot token: the broadcast engine needs SHAFAF_BOT_TOKEN")
@@ -699,7 +722,7 @@ def build_broadcast_bot(settings: Settings, *, pool_size: int = DEFAULT_WORKERS 
         settings.bot_token.get_secret_value(),
         base_url=platform.base_url,
         base_file_url=platform.base_file_url,
-        request=AiohttpRequest(pool_size=pool_size),
+        request=AiohttpRequest(pool_size=pool_size or workers_for(settings) + 2),
     )
 
 
@@ -709,15 +732,20 @@ def digest_engine(
     settings: Settings,
     *,
     rate: float | Literal["settings"] | None = "settings",
-    workers: int = DEFAULT_WORKERS,
+    workers: int | None = None,
 ) -> BroadcastEngine:
-    """Build an engine sending digests for the configured platform (rate: settings.send_rate)."""
+    """Build an engine sending digests for the configured platform (rate: the settings')."""
     platform = platform_for(settings)
     source = DigestSource(
         BroadcastService(sessions), platform.name, Renderer(platform, CallbackCodec())
     )
+    pace = settings.broadcast_rate if rate == "settings" else rate
     return BroadcastEngine(
-        bot, source, rate=settings.send_rate if rate == "settings" else rate, workers=workers
+        bot,
+        source,
+        rate=pace,
+        paid_broadcast=settings.paid_broadcast_active,
+        workers=workers or workers_for(settings),
     )
 
 

@@ -14,8 +14,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import ValidationError
+from pydantic_settings import SettingsError
 
-from backend.config import Settings, load_settings, parse_jalali_date
+from backend.config import (
+    Settings,
+    describe_invalid,
+    dotenv_names,
+    load_settings,
+    parse_jalali_date,
+    unknown_variables,
+)
 
 log = logging.getLogger("shafaf")
 
@@ -121,10 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the console script."""
     args = _parser().parse_args(argv)
     _configure_logging(args.verbose)
-    try:
-        settings = load_settings()
-    except ValidationError as exc:
-        print(f"shafaf: invalid settings:\n{exc}", file=sys.stderr)
+    settings = _settings_or_none()
+    if settings is None:
         return 2
     _redact_secrets(settings)
     handler = {
@@ -147,6 +153,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")
         return 141
+
+
+def _settings_or_none() -> Settings | None:
+    """Load and check the settings; on a bad value print one line per variable and say None."""
+    try:
+        settings = load_settings()
+    except ValidationError as exc:
+        for line in describe_invalid(exc):
+            print(f"shafaf: invalid setting {line}", file=sys.stderr)
+        return None
+    except (SettingsError, OSError, UnicodeDecodeError) as exc:  # e.g. an unreadable .env
+        print(f"shafaf: cannot read the settings: {exc}", file=sys.stderr)
+        return None
+    for note in unknown_variables([*os.environ, *dotenv_names()]) + settings.startup_warnings():
+        log.warning(note)
+    return settings
 
 
 async def _init(settings: Settings, _: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ from aiohttp import web
 
 from backend.api.cache import CACHE, ResponseCache
 from backend.api.errors import error_middleware
+from backend.api.health import add_health_routes
 from backend.api.keys import ASK, SERVICES
 from backend.api.openapi import openapi_document
 from backend.api.routes import routes
@@ -25,6 +26,7 @@ def build_api_app(services: Services, asker: TextDoor) -> web.Application:
     app[SERVICES] = services
     app[ASK] = asker
     app[CACHE] = ResponseCache()
+    add_health_routes(app, services.sessions)
     app.add_routes(routes)
     app.router.add_get("/api/v1/openapi.json", _openapi)
     return app

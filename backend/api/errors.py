@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
+from backend.api.health import DB_PROBE
 from backend.db import is_database_outage
 from backend.errors import DomainError, InvalidInput, NoData, NotFound
 
@@ -36,13 +37,22 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(
             exc.status, "http_error"
         )
-        return error_response(exc.status, code, exc.reason)
+        response = error_response(exc.status, code, exc.reason)
+        # Keep what the exception says beyond its body: a 405's `Allow` (RFC 9110 requires
+        # it), a 401's `WWW-Authenticate`.
+        for name in ("Allow", "WWW-Authenticate", "Retry-After"):
+            if name in exc.headers:
+                response.headers[name] = exc.headers[name]
+        return response
     except Exception as exc:
         if is_database_outage(exc):
             # The database went away (restart, network): tell the client to retry, log the cause.
             log.warning(
                 "database unavailable while serving %s: %s", request.path, type(exc).__name__
             )
+            probe = request.config_dict.get(DB_PROBE)
+            if probe is not None:
+                probe.saw_outage()  # /health reports it at once, without asking the database
             return error_response(503, "unavailable", "The service is temporarily unavailable.")
         log.exception("unhandled error serving %s %s", request.method, request.path)
         return error_response(500, "internal", "Internal error; it has been logged.")

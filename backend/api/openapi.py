@@ -5,7 +5,10 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from backend.api import params
+from backend.api.routes import MAX_CODE_LENGTH, MAX_PAGE, MAX_QUESTION_LENGTH
 from backend.api.staff_openapi import STAFF_PATHS, STAFF_SCHEMAS, STAFF_SECURITY_SCHEMES
+from backend.services.projects import MAX_PER_PAGE
 from backend.untrusted import NON_BLANK_PATTERN
 
 _STR = {"type": "string"}
@@ -14,14 +17,19 @@ _NULL_STR = {"type": ["string", "null"]}
 _JDATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "Jalali date"}
 _NULL_JDATE = {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 _YM = {"type": "string", "pattern": r"^\d{4}-\d{2}$", "description": "Jalali month YYYY-MM"}
-# What the server accepts, so generated requests (schemathesis) and clients know the limits.
-_TEXT_PARAM = {"type": "string", "maxLength": 200}  # backend.api.params.MAX_PARAM_LENGTH
-_YM_PARAM = {"type": "string", "pattern": r"^1[34]\d{2}-(0?[1-9]|1[0-2])$"}
-# A real Jalali day: months 1-6 have 31 days, 7-11 have 30, Esfand 29 (30 in leap years).
+# What the server accepts, exactly (backend.api.params enforces these very patterns and limits),
+# so generated requests (schemathesis) and clients know the limits.
+_TEXT_PARAM = {"type": "string", "maxLength": params.MAX_PARAM_LENGTH}
+_YM_PARAM = {
+    "type": "string",
+    "pattern": params.MONTH_PATTERN,
+    "description": "Jalali month YYYY-MM, years 1300-1499 (ASCII, Persian or Arabic digits)",
+}
 _JDATE_PARAM = {
     "type": "string",
-    "pattern": r"^1[34]\d{2}-(0?[1-6]-(0?[1-9]|[12]\d|3[01])|(0?[7-9]|1[01])-(0?[1-9]|[12]\d|30)"
-    r"|12-(0?[1-9]|1\d|2\d))$",
+    "pattern": params.DATE_PATTERN,
+    "description": "A Jalali day YYYY-MM-DD that exists, years 1300-1499 (Esfand 30 only in "
+    "leap years; ASCII, Persian or Arabic digits)",
 }
 _NON_BLANK = NON_BLANK_PATTERN  # at least one character the server's strip() keeps
 
@@ -43,10 +51,12 @@ def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
 
 
 def _query(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Describe an optional query parameter; empty (`?name=`) means absent, as on the server."""
     return {
         "name": name,
         "in": "query",
         "required": False,
+        "allowEmptyValue": True,
         "description": description,
         "schema": schema or _TEXT_PARAM,
     }
@@ -57,12 +67,24 @@ _ERRORS = {
     "404": _json(_ref("Error"), "Not found"),
     "503": _json(_ref("Error"), "Temporarily unavailable (database down)"),
 }
+_PARAM_ERRORS = {"400": _ERRORS["400"], "503": _ERRORS["503"]}
 
 _SCHEMAS: dict[str, Any] = {
     "Error": _obj({"error": _obj({"code": _STR, "message": _STR})}),
     "Health": _obj(
-        {"status": {"enum": ["ok", "degraded"]}, "database": {"enum": ["ok", "unavailable"]}}
+        {
+            "status": {
+                "enum": ["ok", "degraded"],
+                "description": "ok, or degraded when the database was last seen unreachable",
+            },
+            "database": {
+                "enum": ["ok", "unavailable", "unknown"],
+                "description": "The database state the process last saw (unknown before the "
+                "first check)",
+            },
+        }
     ),
+    "Ready": _obj({"status": {"const": "ready"}, "database": {"const": "ok"}}),
     "Municipality": _obj({"slug": _STR, "name_fa": _STR, "province_fa": _STR, "population": _INT}),
     "VatGroup": _obj(
         {"key": _STR, "from": _YM, "to": _YM, "amount_rial": _INT, "months_with_data": _INT}
@@ -143,8 +165,16 @@ _SCHEMAS: dict[str, Any] = {
     ),
     "AskRequest": _obj(
         {
-            "text": {"type": "string", "minLength": 1, "maxLength": 10000, "pattern": _NON_BLANK},
-            "today": {**_JDATE_PARAM, "description": "Jalali date YYYY-MM-DD"},
+            "text": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": MAX_QUESTION_LENGTH,
+                "pattern": _NON_BLANK,
+            },
+            "today": {
+                "anyOf": [_JDATE_PARAM, {"type": "null"}],
+                "description": "Resolve relative periods against this Jalali day (default: today)",
+            },
             "conversation": {
                 "type": "string",
                 "minLength": 1,
@@ -175,15 +205,31 @@ def openapi_document() -> dict[str, Any]:
             "title": "Shafaf public API",
             "version": "1.0.0",
             "description": "VAT share of municipalities and the projects it funds. "
-            "Money in whole rials; dates and months are Jalali.",
+            "Money in whole rials; dates and months are Jalali. A query parameter may be given "
+            "at most once, and an empty one (`?from=`) means it is absent. A method a path "
+            "does not list is answered 405 with an `Allow` header.",
         },
         "paths": {
             "/api/v1/health": {
                 "get": {
-                    "summary": "Liveness and database reachability",
+                    "summary": "Liveness and the last known database state, answered from memory",
+                    "description": "Never waits on the database: the state is what the process "
+                    "last saw (its own queries, the bot's, readiness checks; refreshed in the "
+                    "background when older than 10 s). Use /api/v1/ready to ask the database now.",
                     "responses": {
-                        "200": _json(_ref("Health"), "Healthy"),
-                        "503": _json(_ref("Health"), "Database unreachable"),
+                        "200": _json(_ref("Health"), "Alive; the database was last seen up"),
+                        "503": _json(_ref("Health"), "Alive, but the database was last seen down"),
+                    },
+                }
+            },
+            "/api/v1/ready": {
+                "get": {
+                    "summary": "Readiness: whether the database answers",
+                    "description": "The database is asked at most once a second, however many "
+                    "probes arrive; every probe within that second shares the answer.",
+                    "responses": {
+                        "200": _json(_ref("Ready"), "Ready to serve"),
+                        "503": _json(_ref("Error"), "The database is unreachable"),
                     },
                 }
             },
@@ -203,20 +249,22 @@ def openapi_document() -> dict[str, Any]:
                     "summary": "VAT share sums per month, quarter or year",
                     "parameters": [
                         _query("municipality", "Municipality slug (default: mashhad)"),
-                        _query(
-                            "from",
-                            "First Jalali month, YYYY-MM (default: first with data)",
-                            _YM_PARAM,
-                        ),
+                        _query("from", "First month (default: first with data)", _YM_PARAM),
                         _query(
                             "to",
-                            "Last Jalali month, YYYY-MM, not before `from` (default: last with "
-                            "data)",
+                            "Last month, not before `from` (default: last with data)",
                             _YM_PARAM,
                         ),
                         _query("group", "Grouping", {"enum": ["month", "quarter", "year"]}),
                     ],
-                    "responses": {"200": _json(_ref("VatShares"), "OK"), **_ERRORS},
+                    "description": "Given both, `to` must not be before `from` (422 otherwise: "
+                    "a rule the parameter schemas cannot state). Given one, the other defaults "
+                    "to the data's first or last month, without crossing the given one.",
+                    "responses": {
+                        "200": _json(_ref("VatShares"), "OK"),
+                        "422": _json(_ref("Error"), "`to` is before `from`"),
+                        **_ERRORS,
+                    },
                 }
             },
             "/api/v1/projects": {
@@ -235,12 +283,12 @@ def openapi_document() -> dict[str, Any]:
                         _query(
                             "page",
                             "Page number",
-                            {"type": "integer", "minimum": 1, "maximum": 1_000_000},
+                            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE},
                         ),
                         _query(
                             "per_page",
                             "Page size",
-                            {"type": "integer", "minimum": 1, "maximum": 100},
+                            {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
                         ),
                     ],
                     "responses": {"200": _json(_ref("ProjectPage"), "OK"), **_ERRORS},
@@ -254,7 +302,11 @@ def openapi_document() -> dict[str, Any]:
                             "name": "code",
                             "in": "path",
                             "required": True,
-                            "schema": {"type": "string", "maxLength": 64, "pattern": _NON_BLANK},
+                            "schema": {
+                                "type": "string",
+                                "maxLength": MAX_CODE_LENGTH,
+                                "pattern": _NON_BLANK,
+                            },
                         }
                     ],
                     "responses": {"200": _json(_ref("ProjectDetail"), "OK"), **_ERRORS},
@@ -268,7 +320,7 @@ def openapi_document() -> dict[str, Any]:
                         "200": _json(
                             _obj({"items": {"type": "array", "items": _ref("Report")}}), "OK"
                         ),
-                        "503": _ERRORS["503"],
+                        **_PARAM_ERRORS,
                     },
                 }
             },

@@ -9,24 +9,32 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import BodyPartReader, web
 
+from backend.api import params
 from backend.api.errors import error_response
 from backend.errors import InvalidInput
-from backend.importer import ImportProblem
+from backend.importer import NO_COLUMN, WHOLE_FILE, ImportProblem
+from backend.models import FEEDBACK_STATUSES
+from backend.services.feedback import MAX_FEEDBACK_LENGTH
 from backend.staff import StaffServices
 from backend.staff.accounts import StaffIdentity
 from backend.staff.data import ImportPreview
 from backend.staff.inbox import InboxFilter, detail_as_json, item_as_json
-from backend.staff.workflow import Forbidden
+from backend.staff.texts import UPLOADED_TWICE
+from backend.staff.workflow import MAX_NOTE_LENGTH, Forbidden
 from backend.untrusted import clean_text
 
 STAFF = web.AppKey("staff_services", StaffServices)
 MAX_UPLOAD_FILES = 20
 MAX_UPLOAD_BYTES = 15 * 1024 * 1024
+# Page numbers the inbox reads as numbers (it clamps them to its own range).
+_PAGE_NUMBER = re.compile("[0-9۰-۹٠-٩]{1,9}")
+DRY_RUN_VALUES = ("0", "1", "true", "false", "yes", "no")
 
 StaffHandler = Callable[[web.Request, StaffIdentity], Awaitable[web.StreamResponse]]
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -71,13 +79,32 @@ async def _json_body(request: web.Request) -> dict[str, Any]:
     return body
 
 
-def _string(body: dict[str, Any], name: str) -> str:
-    value = body.get(name)
-    if isinstance(value, str):
-        value = clean_text(value)  # JSON may carry NUL or lone surrogates; the DB refuses both
-    if not isinstance(value, str) or not value.strip():
+def _string(body: dict[str, Any], name: str, max_length: int) -> str:
+    raw = body.get(name)
+    if not isinstance(raw, str):
         raise InvalidInput(f"`{name}` must be a non-empty string")
+    value = clean_text(raw)  # JSON may carry NUL or lone surrogates; the DB refuses both
+    if not value.strip():
+        raise InvalidInput(f"`{name}` must be a non-empty string")
+    if len(raw) > max_length:  # what the client sent, as the document's maxLength counts
+        raise InvalidInput(f"`{name}` is longer than {max_length} characters")
     return value
+
+
+def inbox_filter(query: params.Query) -> InboxFilter:
+    """Read the list's filters as the panel does: a value that can match nothing is not an error.
+
+    The inbox shows nothing for it and names it in `ignored_filters`, and the document declares
+    these parameters as plain strings for that reason. Only paging is screened here: the
+    inbox's `int()` would fail on a digit string longer than Python converts, or on "²".
+    A parameter given twice is refused (400), as everywhere in the API.
+    """
+    values = {name: params.single(query, name) or "" for name in query}  # each at most once
+    for name in ("page", "per_page"):
+        raw = values.get(name)
+        if raw is not None and not _PAGE_NUMBER.fullmatch(raw.strip()):
+            del values[name]  # the default, as the inbox itself does for non-numbers
+    return InboxFilter.from_query(values)
 
 
 routes = web.RouteTableDef()
@@ -87,7 +114,7 @@ routes = web.RouteTableDef()
 @bearer()
 async def list_feedback(request: web.Request, who: StaffIdentity) -> web.Response:
     """List feedback with the inbox's filters, paged."""
-    page = await request.app[STAFF].inbox.search(InboxFilter.from_query(request.query), who)
+    page = await request.app[STAFF].inbox.search(inbox_filter(request.query), who)
     return web.json_response(
         {
             "items": [item_as_json(item) for item in page.items],
@@ -116,9 +143,11 @@ async def set_status(request: web.Request, who: StaffIdentity) -> web.Response:
     body = await _json_body(request)
     staff = request.app[STAFF]
     code = request.match_info["code"]
-    await staff.workflow.set_status(
-        who, code, _string(body, "status"), _string(body, "note"), request.remote
-    )
+    status = body.get("status")
+    if status not in FEEDBACK_STATUSES:  # exactly, as the document's enum says
+        raise InvalidInput(f"`status` must be one of: {', '.join(FEEDBACK_STATUSES)}")
+    note = _string(body, "note", MAX_NOTE_LENGTH)
+    await staff.workflow.set_status(who, code, status, note, request.remote)
     return web.json_response(detail_as_json(await staff.inbox.detail(code, who)))
 
 
@@ -129,7 +158,8 @@ async def reply(request: web.Request, who: StaffIdentity) -> web.Response:
     body = await _json_body(request)
     staff = request.app[STAFF]
     code = request.match_info["code"]
-    await staff.workflow.reply(who, code, _string(body, "text"), request.remote)
+    text = _string(body, "text", MAX_FEEDBACK_LENGTH)
+    await staff.workflow.reply(who, code, text, request.remote)
     return web.json_response(detail_as_json(await staff.inbox.detail(code, who)))
 
 
@@ -140,17 +170,26 @@ async def note(request: web.Request, who: StaffIdentity) -> web.Response:
     body = await _json_body(request)
     staff = request.app[STAFF]
     code = request.match_info["code"]
-    await staff.workflow.add_note(who, code, _string(body, "text"), request.remote)
+    await staff.workflow.add_note(who, code, _string(body, "text", MAX_NOTE_LENGTH), request.remote)
     return web.json_response(detail_as_json(await staff.inbox.detail(code, who)))
 
 
-async def read_csv_uploads(request: web.Request) -> dict[str, bytes]:
-    """Read the CSV files of a multipart upload by file name (base name only)."""
+async def read_csv_uploads(request: web.Request) -> tuple[dict[str, bytes], list[str]]:
+    """Read the CSV files of a multipart upload by file name (base name only).
+
+    Returns the files and the names that came more than once: like a file the contract does
+    not know, a repeated name is a problem of the upload's contents (422), not of its form.
+    """
     if not request.content_type.startswith("multipart/"):
         raise InvalidInput("upload the CSV files as multipart/form-data")
+    try:
+        reader = await request.multipart()
+    except ValueError:  # e.g. no boundary in the Content-Type
+        raise InvalidInput("the multipart/form-data upload is malformed") from None
     files: dict[str, bytes] = {}
+    repeated: list[str] = []
     total = 0
-    reader = await request.multipart()
+    parts = 0
     while (part := await reader.next()) is not None:
         if not isinstance(part, BodyPartReader) or not part.filename:
             continue
@@ -158,14 +197,18 @@ async def read_csv_uploads(request: web.Request) -> dict[str, bytes]:
         name = os.path.basename(part.filename.replace("\\", "/"))
         data = await part.read(decode=False)
         total += len(data)
-        if total > MAX_UPLOAD_BYTES or len(files) >= MAX_UPLOAD_FILES:
-            raise InvalidInput("the upload is too large")
+        parts += 1
+        if total > MAX_UPLOAD_BYTES or parts > MAX_UPLOAD_FILES:
+            raise InvalidInput(
+                f"the upload is too large (at most {MAX_UPLOAD_FILES} files, 15 MB in all)"
+            )
         if name in files:
-            raise InvalidInput(f"{name} was uploaded twice")
+            repeated.append(name)
+            continue
         files[name] = bytes(data)
     if not files:
         raise InvalidInput("no file was uploaded")
-    return files
+    return files, repeated
 
 
 def problem_as_json(problem: ImportProblem) -> dict[str, object]:
@@ -197,8 +240,15 @@ def _import_response(result: ImportPreview, dry_run: bool) -> web.Response:
 async def import_csv(request: web.Request, who: StaffIdentity) -> web.Response:
     """Validate (`?dry_run=1`) or import uploaded contract CSV files, all or nothing."""
     staff = request.app[STAFF]
-    files = await read_csv_uploads(request)
-    dry_run = request.query.get("dry_run", "") in ("1", "true", "yes")
+    # Checked before the upload is read: a typo in `dry_run` must not commit.
+    dry_run = params.choice(request.query, "dry_run", DRY_RUN_VALUES, "0") in ("1", "true", "yes")
+    files, repeated = await read_csv_uploads(request)
+    if repeated:
+        problems = [
+            ImportProblem(name, WHOLE_FILE, NO_COLUMN, UPLOADED_TWICE, "uploaded twice")
+            for name in sorted(set(repeated))
+        ]
+        return _import_response(ImportPreview(sorted(files), problems, {}), dry_run)
     if dry_run:
         result = await staff.data.preview(files)
     else:

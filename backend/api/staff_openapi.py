@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from backend.api.staff import DRY_RUN_VALUES, MAX_UPLOAD_FILES
+from backend.services.feedback import MAX_FEEDBACK_LENGTH
+from backend.staff.inbox import MAX_PER_PAGE, SORTS
+from backend.staff.workflow import MAX_NOTE_LENGTH
 from backend.untrusted import NON_BLANK_PATTERN
 
 _STR = {"type": "string"}
@@ -13,7 +17,13 @@ _STATUSES = ["new", "in_review", "answered", "closed", "rejected", "hidden"]
 _KINDS = ["complaint", "criticism", "suggestion", "thanks"]
 _SECURITY: list[dict[str, list[str]]] = [{"staffToken": []}]
 # The server strips texts and refuses empty ones: say so, so clients (and schemathesis) know.
-_TEXT = {"type": "string", "minLength": 1, "pattern": NON_BLANK_PATTERN}
+_NOTE = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": MAX_NOTE_LENGTH,
+    "pattern": NON_BLANK_PATTERN,
+}
+_REPLY = {**_NOTE, "maxLength": MAX_FEEDBACK_LENGTH}
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -33,10 +43,12 @@ def _obj(properties: dict[str, Any], required: list[str] | None = None) -> dict[
 
 
 def _query(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Describe an optional query parameter; empty means absent, as on the server."""
     return {
         "name": name,
         "in": "query",
         "required": False,
+        "allowEmptyValue": True,
         "description": description,
         "schema": schema or _STR,
     }
@@ -78,7 +90,11 @@ STAFF_SCHEMAS: dict[str, Any] = {
             "per_page": _INT,
             "pages": _INT,
             "counts": {"type": "object", "additionalProperties": _INT},
-            "ignored_filters": {"type": "array", "items": _STR},
+            "ignored_filters": {
+                "type": "array",
+                "items": _STR,
+                "description": "Filters whose value can match nothing (the page is empty)",
+            },
         }
     ),
     "StaffFeedbackDetail": {
@@ -173,23 +189,32 @@ STAFF_PATHS: dict[str, Any] = {
     "/api/v1/feedback": {
         "get": {
             "summary": "Staff: feedback matching filters, paged (within the caller's scope)",
+            "description": "Filters never fail, as in the panel: a value that can match "
+            "nothing (an unknown status or kind, a malformed date, has_photo other than 0/1) "
+            "gives an empty page and is named in `ignored_filters`; an unknown sort means "
+            "newest; a page that is not a number means the first, and pages past the last "
+            "show the last. Text filters are cut at 200 characters.",
             "security": _SECURITY,
             "parameters": [
-                _query("status", "Feedback status (default: all but hidden)", {"enum": _STATUSES}),
-                _query("kind", "Feedback kind", {"enum": _KINDS}),
+                _query("status", f"One of {', '.join(_STATUSES)} (default: all but hidden)"),
+                _query("kind", f"One of {', '.join(_KINDS)}"),
                 _query("project", "Project code"),
                 _query("district", "District code of the project"),
                 _query("category", "Category slug of the project"),
                 _query("from", "First Jalali day, YYYY-MM-DD"),
                 _query("to", "Last Jalali day, YYYY-MM-DD (inclusive)"),
-                _query("has_photo", "1 = with photo, 0 = without", {"enum": ["0", "1"]}),
+                _query("has_photo", "1 = with photo, 0 = without"),
                 _query("q", "Words in the text, or a tracking code"),
                 _query("assignee", "Username of the assigned staff member"),
-                _query("sort", "Order", {"enum": ["newest", "oldest", "updated", "status"]}),
-                _query("page", "Page number", {"type": "integer", "minimum": 1}),
-                _query("per_page", "Page size", {"type": "integer", "minimum": 1, "maximum": 100}),
+                _query("sort", f"Order: {', '.join(SORTS)} (default: newest)"),
+                _query("page", "Page number (default: 1)"),
+                _query("per_page", f"Page size, 1 to {MAX_PER_PAGE} (default: 25)"),
             ],
-            "responses": {"200": _json(_ref("StaffFeedbackPage"), "OK"), **_AUTH_ERRORS},
+            "responses": {
+                "200": _json(_ref("StaffFeedbackPage"), "OK"),
+                "400": _json(_ref("Error"), "A parameter is given more than once"),
+                **_AUTH_ERRORS,
+            },
         }
     },
     "/api/v1/feedback/{code}": {
@@ -203,10 +228,16 @@ STAFF_PATHS: dict[str, Any] = {
     "/api/v1/feedback/{code}/status": {
         "post": {
             "summary": "Staff: change the status with a note (the citizen is notified)",
+            "description": "The item's present status decides which statuses it may move to "
+            "(its `transitions`); another one is refused with 400, a rule the body's schema "
+            "cannot state.",
             "security": _SECURITY,
             "parameters": [_CODE],
-            "requestBody": _body(_obj({"status": {"enum": _STATUSES}, "note": _TEXT})),
-            "responses": {"200": _json(_ref("StaffFeedbackDetail"), "OK"), **_ITEM_ERRORS},
+            "requestBody": _body(_obj({"status": {"enum": _STATUSES}, "note": _NOTE})),
+            "responses": {
+                "200": _json(_ref("StaffFeedbackDetail"), "OK"),
+                **_ITEM_ERRORS,
+            },
         }
     },
     "/api/v1/feedback/{code}/reply": {
@@ -214,7 +245,7 @@ STAFF_PATHS: dict[str, Any] = {
             "summary": "Staff: public reply, delivered to the citizen's chat by the bot",
             "security": _SECURITY,
             "parameters": [_CODE],
-            "requestBody": _body(_obj({"text": _TEXT})),
+            "requestBody": _body(_obj({"text": _REPLY})),
             "responses": {"200": _json(_ref("StaffFeedbackDetail"), "OK"), **_ITEM_ERRORS},
         }
     },
@@ -223,7 +254,7 @@ STAFF_PATHS: dict[str, Any] = {
             "summary": "Staff: internal note (never shown to the citizen)",
             "security": _SECURITY,
             "parameters": [_CODE],
-            "requestBody": _body(_obj({"text": _TEXT})),
+            "requestBody": _body(_obj({"text": _NOTE})),
             "responses": {"200": _json(_ref("StaffFeedbackDetail"), "OK"), **_ITEM_ERRORS},
         }
     },
@@ -231,7 +262,13 @@ STAFF_PATHS: dict[str, Any] = {
         "post": {
             "summary": "Admin: import contract CSV files (all or nothing); dry_run=1 previews",
             "security": _SECURITY,
-            "parameters": [_query("dry_run", "1 = validate and count only", {"enum": ["0", "1"]})],
+            "parameters": [
+                _query(
+                    "dry_run",
+                    "1, true or yes = validate and count only",
+                    {"enum": list(DRY_RUN_VALUES)},
+                )
+            ],
             "requestBody": {
                 "required": True,
                 "content": {
@@ -242,6 +279,7 @@ STAFF_PATHS: dict[str, Any] = {
                                 "files": {
                                     "type": "array",
                                     "minItems": 1,
+                                    "maxItems": MAX_UPLOAD_FILES,
                                     "items": {"type": "string", "format": "binary"},
                                 }
                             },
@@ -253,8 +291,16 @@ STAFF_PATHS: dict[str, Any] = {
             },
             "responses": {
                 "200": _json(_ref("ImportResult"), "Imported (or would import)"),
-                "422": _json(_ref("ImportResult"), "Rejected; problems by file, line, column"),
-                "400": _json(_ref("Error"), "Not a multipart upload"),
+                "422": _json(
+                    _ref("ImportResult"),
+                    "Rejected by the data contract (file names, columns, values); problems by "
+                    "file, line and column. Nothing was written.",
+                ),
+                "400": _json(
+                    _ref("Error"),
+                    "Not a multipart upload, no file, a file name given twice, or more than "
+                    "15 MB in all",
+                ),
                 **_AUTH_ERRORS,
             },
         }

@@ -17,6 +17,8 @@ from backend.labels import (
 ROLE_LABELS: dict[str, str] = {"admin": "مدیر", "reviewer": "بررسی‌کننده"}
 
 REDACTED_MARK = "[حذف‌شده]"
+# An import problem of the staff API's upload: two parts carry the same file name.
+UPLOADED_TWICE = "این پرونده دو بار بارگذاری شده است"
 
 
 def reply_notice(code: str, text: str) -> str:
