@@ -26,6 +26,11 @@ class InvalidInput(DomainError):
     code = "invalid_input"
 
 
+class Inconsistent(InvalidInput):
+    """Each part is well formed; together they are not (a range that ends before it starts,
+    a municipality compared with itself). HTTP says 422, keeping 400 for "not as documented"."""
+
+
 class NoData(DomainError):
     """The database holds no figures for what was asked (e.g. a period before the data starts)."""
 

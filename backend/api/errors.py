@@ -9,13 +9,14 @@ from aiohttp import web
 
 from backend.api.health import DB_PROBE
 from backend.db import is_database_outage
-from backend.errors import DomainError, InvalidInput, NoData, NotFound
+from backend.errors import DomainError, Inconsistent, InvalidInput, NoData, NotFound
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
-_STATUS = {NotFound: 404, InvalidInput: 400, NoData: 404}
+# Most specific first: the first class the error is an instance of decides.
+_STATUS = {NotFound: 404, Inconsistent: 422, InvalidInput: 400, NoData: 404}
 
 
 def error_response(status: int, code: str, message: str) -> web.Response:

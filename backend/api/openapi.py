@@ -8,6 +8,8 @@ from typing import Any
 from backend.api import params
 from backend.api.routes import MAX_CODE_LENGTH, MAX_PAGE, MAX_QUESTION_LENGTH
 from backend.api.staff_openapi import STAFF_PATHS, STAFF_SCHEMAS, STAFF_SECURITY_SCHEMES
+from backend.conversation.doors import MAX_CONVERSATION_ID
+from backend.opendata.openapi import OPENDATA_PATHS, OPENDATA_SCHEMAS
 from backend.services.projects import MAX_PER_PAGE
 from backend.untrusted import NON_BLANK_PATTERN
 
@@ -176,11 +178,12 @@ _SCHEMAS: dict[str, Any] = {
                 "description": "Resolve relative periods against this Jalali day (default: today)",
             },
             "conversation": {
-                "type": "string",
-                "minLength": 1,
-                "maxLength": 128,
+                "anyOf": [
+                    {"type": "string", "minLength": 1, "maxLength": MAX_CONVERSATION_ID},
+                    {"type": "null"},
+                ],
                 "description": "any id the caller keeps: the chat's context carries over between "
-                "questions with the same id (without it, each question stands alone)",
+                "questions with the same id (null or absent: each question stands alone)",
             },
         },
         required=["text"],
@@ -191,6 +194,22 @@ _SCHEMAS: dict[str, Any] = {
             "confidence": {"type": "number", "minimum": 0, "maximum": 1},
             "entities": {"type": "object"},
             "answer": _STR,
+            "figure": {
+                "anyOf": [
+                    _obj(
+                        {
+                            "amount_rial": _INT,
+                            "link": {
+                                "type": "string",
+                                "description": "the figure's public page; add .json or .csv "
+                                "for its rows",
+                            },
+                        }
+                    ),
+                    {"type": "null"},
+                ],
+                "description": "the headline figure the answer states, exactly, and its link",
+            },
         }
     ),
 }
@@ -335,9 +354,10 @@ def openapi_document() -> dict[str, Any]:
                 }
             },
             **STAFF_PATHS,
+            **OPENDATA_PATHS,
         },
         "components": {
-            "schemas": {**_SCHEMAS, **STAFF_SCHEMAS},
+            "schemas": {**_SCHEMAS, **STAFF_SCHEMAS, **OPENDATA_SCHEMAS},
             "securitySchemes": STAFF_SECURITY_SCHEMES,
         },
     }

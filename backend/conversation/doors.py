@@ -46,7 +46,15 @@ class AskResult:
             "confidence": confidence,
             "entities": entities,
             "answer": self.answer,
+            "figure": self._figure(),
         }
+
+    def _figure(self) -> dict[str, Any] | None:
+        """The headline figure in rials and its public link (the "📊" button), if one is stated."""
+        links = [a.payload for row in self.reply.actions for a in row if a.kind == "url"]
+        if self.reply.figure_rial is None or not links:
+            return None
+        return {"amount_rial": self.reply.figure_rial, "link": links[0]}
 
 
 def conversation_chat(door: str, conversation_id: str | None) -> ChatRef:

@@ -26,7 +26,7 @@ from urllib.parse import urlencode
 
 import jdatetime
 
-from backend.errors import InvalidInput
+from backend.errors import Inconsistent, InvalidInput
 from backend.months import Month, MonthRange
 from backend.services.calculator import MAX_AMOUNT_RIAL, AmountKind
 
@@ -56,6 +56,12 @@ _KIND_OF_SEGMENT = {segment: kind for kind, segment in _SEGMENT.items()}
 
 def _invalid(reason: str) -> InvalidInput:
     return InvalidInput(
+        f"not a figure link: {reason}", message_fa="این نشانی داده معتبر نیست: " + reason
+    )
+
+
+def _inconsistent(reason: str) -> Inconsistent:
+    return Inconsistent(
         f"not a figure link: {reason}", message_fa="این نشانی داده معتبر نیست: " + reason
     )
 
@@ -213,7 +219,7 @@ def _validate(q: FigureQuery) -> None:
         if value is not None and not _SLUG.fullmatch(value):
             raise _invalid(f"{name} must be a slug (a-z, 0-9, -)")
     if q.compare_municipality is not None and q.compare_municipality == q.municipality:
-        raise _invalid("compare two different municipalities")
+        raise _inconsistent("compare two different municipalities")
     if q.district is not None and not _DISTRICT.fullmatch(q.district):
         raise _invalid("district must be a district code")
     if q.project is not None and not _CODE.fullmatch(q.project):
@@ -335,9 +341,11 @@ def parse_period(token: str) -> MonthRange:
             month = Month(int(match[1]), int(match[2]))
             return MonthRange(month, month)
         if match := _RANGE.fullmatch(token):
-            return MonthRange(
-                Month(int(match[1]), int(match[2])), Month(int(match[3]), int(match[4]))
-            )
+            start = Month(int(match[1]), int(match[2]))
+            end = Month(int(match[3]), int(match[4]))
+            if end < start:
+                raise _inconsistent(f"the period {token!r} ends before it starts")
+            return MonthRange(start, end)
     except ValueError as exc:
         raise _invalid(f"bad period {token!r}: {exc}") from None
     raise _invalid(f"a period is YYYY, YYYY-MM or YYYY-MM..YYYY-MM, not {token!r}")

@@ -64,6 +64,10 @@ def _csv(description: str) -> dict[str, Any]:
 _ERRORS = {
     "400": _error("Not a valid figure link"),
     "404": _error("Unknown municipality, project, category or district"),
+    "422": _error(
+        "Well formed parts that do not fit together: a period that ends before it "
+        "starts, a municipality compared with itself"
+    ),
     "503": _error("Temporarily unavailable (database down)"),
 }
 _FRESHNESS_HEADERS = {

@@ -75,3 +75,21 @@ async def test_an_answer_on_old_data_says_so(sample_db_url: str) -> None:
     async with open_runtime(settings, migrate=False) as runtime:
         reply = await runtime.conversation.text(ChatRef("telegram", 62_002), question)
     assert reply.answered and stale in render_plain(reply)
+
+
+@pytest.mark.parametrize("case", ["vat_share", "tax_calculator", "project_info_period"])
+async def test_the_api_answer_carries_the_figure_and_its_link(case: str, client: Client) -> None:
+    response = await client.post("/api/v1/ask", json={"text": QUESTIONS[case]})
+    assert response.status == 200
+    body = await response.json()
+    figure = body["figure"]
+    assert figure is not None and figure["link"] in body["answer"]
+    path = figure["link"].split("://", 1)[1].split("/", 1)[1]
+    followed = await client.get(f"/{path}.json")
+    assert followed.status == 200
+    assert (await followed.json())["value_rial"] == figure["amount_rial"]
+
+
+async def test_an_answer_without_a_figure_says_so_in_the_api(client: Client) -> None:
+    response = await client.post("/api/v1/ask", json={"text": "سلام"})
+    assert (await response.json())["figure"] is None
