@@ -165,7 +165,10 @@ class Settings(BaseSettings):
         ports = WEBHOOK_PORTS.get(platform, WEBHOOK_PORTS["telegram"])
         if (parts.port or 443) not in ports:
             listed = ", ".join(str(p) for p in ports[:-1]) + f" or {ports[-1]}"
-            raise ValueError(f"expected port {listed}, the only ones {platform} delivers to")
+            raise ValueError(
+                f"expected port {listed}, the only ones {platform.capitalize()} delivers "
+                "webhooks to; run behind a proxy on one of them"
+            )
         return value
 
     @field_validator("webhook_secret")

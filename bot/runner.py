@@ -30,9 +30,6 @@ class BotRunner:
         self.settings = settings
         self.platform = platform_for(settings)
         self.webhook = settings.webhook_url is not None
-        if settings.webhook_url is not None:
-            # Refuse at start what the platform would silently never deliver to.
-            self.platform.check_webhook_url(settings.webhook_url)
         self.application: ShafafApp = build_application(
             settings, services, asker, webhook=self.webhook
         )
@@ -46,10 +43,6 @@ class BotRunner:
 
     async def start(self) -> None:
         """Connect to the Bot API and start receiving updates."""
-        if self.webhook:
-            assert self.settings.webhook_url is not None
-            # Again here: the public URL may be set after construction (tests, proxies).
-            self.platform.check_webhook_url(self.settings.webhook_url)
         application = self.application
         await application.initialize()
         self._started = True  # from here on, stop() must shut the Application down

@@ -223,14 +223,9 @@ async def _run(settings: Settings, _: argparse.Namespace) -> int:
         if settings.bot_token is None:
             log.info("the bot is OFF: SHAFAF_BOT_TOKEN is not set (API still serving)")
         else:
-            from bot.platforms import BotSetupError
             from bot.runner import BotRunner
 
-            try:
-                bot = BotRunner(settings, runtime.services, runtime.asker)
-            except BotSetupError as exc:
-                print(f"shafaf: {exc}", file=sys.stderr)
-                return 2
+            bot = BotRunner(settings, runtime.services, runtime.asker)
             if bot.webhook:
                 bot.attach(app)  # the webhook path is served by this same HTTP app
         runner = web.AppRunner(app, access_log=None)

@@ -163,7 +163,7 @@ def test_a_local_bot_api_server_may_call_plain_http_on_any_port() -> None:
     with pytest.raises(ValidationError) as refused:
         load_settings(platform="bale", webhook_url="https://bot.example.org:8443/hook")
     [line] = describe_invalid(refused.value)
-    assert "port 443 or 88, the only ones bale delivers to" in line
+    assert "port 443 or 88, the only ones Bale delivers webhooks to" in line
 
 
 def test_unknown_variables_only_near_misses() -> None:

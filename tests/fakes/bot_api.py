@@ -49,6 +49,8 @@ MAX_CAPTION_LENGTH = 1024
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+# The server's own rule, written out again on purpose: checked against the settings' table it
+# would agree with any mistake in it.
 BALE_WEBHOOK_PORTS = (443, 88)
 DEFAULT_UPDATE_TYPES_EXCLUDED = {"chat_member", "message_reaction", "message_reaction_count"}
 
