@@ -35,6 +35,7 @@ BOT_MODULES = {
     "callbacks",
     "context",
     "flood",
+    "inbound",  # mends updates python-telegram-bot cannot parse (Bale's gaps, forged ones)
     "platforms",
     "render",
     "runner",
