@@ -24,6 +24,21 @@ INTENTS: tuple[str, ...] = (
     "out_of_scope",
 )
 
+# Questions answered from the data or the FAQ: they keep a chat's context, are worth a 👍/👎,
+# and one inside a complaint is answered after it.
+QUESTION_INTENTS: frozenset[str] = frozenset(
+    {
+        "vat_share",
+        "vat_compare",
+        "vat_spending",
+        "project_list",
+        "project_info",
+        "tax_calculator",
+        "report",
+        "faq",
+    }
+)
+
 PROJECT_STATUSES: tuple[str, ...] = ("planned", "in_progress", "completed", "suspended")
 
 

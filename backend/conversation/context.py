@@ -21,21 +21,8 @@ from typing import Any
 
 from backend.months import MonthRange
 from nlp.followup import NOW_WORDS, shift_of_previous
-from nlp.types import Understanding
+from nlp.types import QUESTION_INTENTS, Understanding
 
-# Questions that have a frame worth keeping (the others don't change the context).
-FRAME_INTENTS = frozenset(
-    {
-        "faq",
-        "vat_share",
-        "vat_compare",
-        "vat_spending",
-        "project_list",
-        "project_info",
-        "tax_calculator",
-        "report",
-    }
-)
 # What a question is about; a message naming none of these has no subject of its own.
 SUBJECT_SLOTS = frozenset(
     {
@@ -151,7 +138,7 @@ def _faq_followup(u: Understanding, frame: dict[str, Any], info: dict[str, Any])
 
 def resolve(u: Understanding, frame: dict[str, Any] | None) -> Understanding:
     """Read a message in the light of the chat's last question (see the module docstring)."""
-    if not frame or frame.get("intent") not in FRAME_INTENTS:
+    if not frame or frame.get("intent") not in QUESTION_INTENTS:
         return u
     info = _followup(u)
     focus = info.get("focus")

@@ -10,21 +10,8 @@ from backend.conversation.notices import expired, notice
 from backend.reply import Action, Reply
 from backend.services import Services
 from backend.services.conversations import FlowState
-from nlp.types import Understanding
+from nlp.types import QUESTION_INTENTS, Understanding
 
-# Intents whose answers carry figures or facts worth a 👍/👎.
-DATA_INTENTS = frozenset(
-    {
-        "vat_share",
-        "vat_compare",
-        "vat_spending",
-        "project_list",
-        "project_info",
-        "tax_calculator",
-        "report",
-        "faq",
-    }
-)
 RATE_REASON_FLOW = "rate_reason"
 # A question's token (or, on buttons older than tokens, its id).
 _QUESTION_REF = re.compile(r"[A-Za-z0-9_-]{1,24}")
@@ -40,7 +27,7 @@ class Ratings:
     async def log_and_rate(
         self, chat: ChatRef, question: str, u: Understanding, reply: Reply
     ) -> None:
-        data = reply.answered and reply.intent in DATA_INTENTS
+        data = reply.answered and reply.intent in QUESTION_INTENTS
         if reply.answered and not data:
             return
         qid = await self._s.questions.record(

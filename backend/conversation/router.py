@@ -31,7 +31,7 @@ from backend.conversation.answers import (
     DEFAULT_STALE_AFTER_DAYS,
     Answers,
 )
-from backend.conversation.context import FRAME_INTENTS, frame_of, resolve
+from backend.conversation.context import frame_of, resolve
 from backend.conversation.flows.base import ChatRef, Flow, FlowInput
 from backend.conversation.notices import (
     expired,
@@ -54,7 +54,7 @@ from backend.untrusted import clean_optional, clean_text
 from nlp.cues import complaint_kind, feedback_has_substance
 from nlp.followup import split_question
 from nlp.keywords import narrow_to_one
-from nlp.types import Understanding
+from nlp.types import QUESTION_INTENTS, Understanding
 
 log = logging.getLogger("shafaf.conversation")
 
@@ -62,19 +62,6 @@ log = logging.getLogger("shafaf.conversation")
 MAX_QUESTION_CHARS = 2000
 # The feedback button's payload for "the complaint you just wrote" (kept in the chat's frame).
 HELD = "held"
-# What a question inside a complaint may be, to be answered before the complaint is filed.
-ANSWERABLE = frozenset(
-    {
-        "vat_share",
-        "vat_compare",
-        "vat_spending",
-        "project_list",
-        "project_info",
-        "tax_calculator",
-        "report",
-        "faq",
-    }
-)
 
 AlertSink = Callable[[int, str], Awaitable[None]]
 Command = Callable[["Conversation", ChatRef, str], Awaitable[Reply]]
@@ -257,7 +244,7 @@ class Conversation:
             asked = split_question(question)
             if asked is not None:
                 inner = await self.asker.understand(asked, today)
-                if inner.intent in ANSWERABLE:
+                if inner.intent in QUESTION_INTENTS:
                     u = replace(
                         inner,
                         entities={**u.entities, **inner.entities},
@@ -274,7 +261,7 @@ class Conversation:
             if acted is not None:
                 acted.understanding = u
                 return acted
-        if u.intent in FRAME_INTENTS:
+        if u.intent in QUESTION_INTENTS:
             remembered = frame_of(u)
             if held is not None:
                 remembered["held"] = held
@@ -370,7 +357,7 @@ class Conversation:
         if reply is None:
             return expired()
         u = reply.understanding
-        if u is not None and u.intent in FRAME_INTENTS and reply.answered:
+        if u is not None and u.intent in QUESTION_INTENTS and reply.answered:
             # A pressed button asks a question too: a typed follow-up continues from it.
             await self.s.frames.set(chat.platform, chat.chat_id, frame_of(u))
         return self._with_follow(reply)
