@@ -3,8 +3,10 @@
 A `Clock` knows the operator's time zone and, when `SHAFAF_TODAY` is set, a pinned Jalali date.
 Pinning moves the *date* of every instant to the pinned day and keeps the wall clock's time of
 day, so a feedback filed in a pinned demo is stamped on the same day the answers speak of, and
-the staff panel's date filters agree with what citizens were told. (A pinned clock therefore
-repeats its day after local midnight; it is for demos, evaluation and tests, not production.)
+the staff panel's date filters agree with what citizens were told. Should the wall clock pass
+local midnight while a pinned clock runs, its instants stay at the pinned day's last moment
+rather than start the day again: time never runs backwards, so "the latest import" and the
+order of events stay true. (A pinned clock is for demos, evaluation and tests, not production.)
 
 The composition root installs the runtime's clock (`install`); code that stamps rows calls
 `utcnow()`. Tests freeze the wall clock itself (time-machine), so nothing else needs a seam.
@@ -12,8 +14,8 @@ The composition root installs the runtime's clock (`install`); code that stamps 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, tzinfo
 from zoneinfo import ZoneInfo
 
 import jdatetime
@@ -27,6 +29,12 @@ class Clock:
 
     zone: tzinfo = DEFAULT_ZONE
     pinned: jdatetime.date | None = None
+    # The wall clock's local date when this clock was made: a later date means local midnight
+    # has passed since, and a pinned clock then holds at its day's end.
+    started_on: date = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "started_on", datetime.now(UTC).astimezone(self.zone).date())
 
     def now(self) -> datetime:
         """Return the current instant (UTC, aware), on the pinned day if there is one."""
@@ -35,6 +43,8 @@ class Clock:
             return wall
         local = wall.astimezone(self.zone)
         day: date = self.pinned.togregorian()
+        if local.date() > self.started_on:
+            return datetime.combine(day, time.max, self.zone).astimezone(UTC)
         return datetime.combine(day, local.timetz()).astimezone(UTC)
 
     def local_now(self) -> datetime:

@@ -144,7 +144,9 @@ class FreshnessService:
         """Return, per table, the last import that inserted or updated its rows."""
         async with self._services.sessions() as session:
             rows = (
-                await session.scalars(select(DataImport).order_by(DataImport.imported_at))
+                await session.scalars(
+                    select(DataImport).order_by(DataImport.imported_at, DataImport.id)
+                )
             ).all()
         latest: dict[str, TableImport] = {}
         for row in rows:

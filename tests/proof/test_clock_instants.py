@@ -19,7 +19,7 @@ import pytest
 import time_machine
 from sqlalchemy import select, update
 
-from backend.clock import utcnow
+from backend.clock import Clock, utcnow
 from backend.conversation.flows.base import ChatRef
 from backend.formatting import date_label
 from backend.models import Feedback
@@ -246,3 +246,19 @@ async def test_a_pinned_today_is_the_day_everyone_sees(sample_db_url: str) -> No
                 StaffIdentity(1, "admin", "admin"),
             )
             assert [i.tracking_code for i in page.items] == [info.tracking_code]
+
+
+def test_a_pinned_clock_never_runs_backwards_over_midnight() -> None:
+    """Past local midnight a pinned clock holds at its day's end instead of starting it again."""
+    pinned = jdatetime.date(1405, 9, 8)
+    before_midnight = datetime(2026, 12, 7, 23, 59, 50, tzinfo=TEHRAN)
+    with time_machine.travel(before_midnight, tick=False) as traveller:
+        clock = Clock(TEHRAN, pinned)
+        first = clock.now()
+        assert clock.jalali_day(first) == pinned
+        traveller.shift(timedelta(seconds=30))  # 00:00:20 on the next wall day
+        second = clock.now()
+        traveller.shift(timedelta(minutes=5))
+        third = clock.now()
+    assert first < second <= third
+    assert clock.jalali_day(second) == clock.jalali_day(third) == pinned == clock.today()
