@@ -141,13 +141,13 @@ class FreshnessService:
 
     @memoized
     async def table_imports(self) -> dict[str, TableImport]:
-        """Return, per table, the last import that inserted or updated its rows."""
+        """Return, per table, the last import that inserted or updated its rows.
+
+        "Last" is the order of commits (ids), not of stamps: a pinned demo clock may stamp a
+        later import with an earlier time.
+        """
         async with self._services.sessions() as session:
-            rows = (
-                await session.scalars(
-                    select(DataImport).order_by(DataImport.imported_at, DataImport.id)
-                )
-            ).all()
+            rows = (await session.scalars(select(DataImport).order_by(DataImport.id))).all()
         latest: dict[str, TableImport] = {}
         for row in rows:
             for table, counts in (row.counts or {}).items():

@@ -193,11 +193,7 @@ class CatalogService:
     async def dataset_status(self) -> DatasetStatus:
         """Tell whether the data is the sample, and when it was last imported."""
         async with self._sessions() as session:
-            last = await session.scalar(
-                select(DataImport)
-                .order_by(DataImport.imported_at.desc(), DataImport.id.desc())
-                .limit(1)
-            )
+            last = await session.scalar(select(DataImport).order_by(DataImport.id.desc()).limit(1))
             shares = int(await session.scalar(select(func.count()).select_from(VatShare)) or 0)
             sample_sources = int(
                 await session.scalar(

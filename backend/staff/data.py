@@ -161,9 +161,7 @@ class DataService:
         async with self._sessions() as session:
             rows = (
                 await session.scalars(
-                    select(DataImport)
-                    .order_by(DataImport.imported_at.desc(), DataImport.id.desc())
-                    .limit(limit)
+                    select(DataImport).order_by(DataImport.id.desc()).limit(limit)
                 )
             ).all()
         return [(aware(r.imported_at), r.origin, list(r.files or [])) for r in rows]
