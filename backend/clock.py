@@ -32,17 +32,20 @@ class Clock:
     # The wall clock's local date when this clock was made: a later date means local midnight
     # has passed since, and a pinned clock then holds at its day's end.
     started_on: date = field(init=False, compare=False)
+    _pinned_day: date | None = field(init=False, compare=False, repr=False)  # pinned, Gregorian
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "started_on", datetime.now(UTC).astimezone(self.zone).date())
+        day = self.pinned.togregorian() if self.pinned is not None else None
+        object.__setattr__(self, "_pinned_day", day)
 
     def now(self) -> datetime:
         """Return the current instant (UTC, aware), on the pinned day if there is one."""
         wall = datetime.now(UTC)
-        if self.pinned is None:
+        day = self._pinned_day
+        if day is None:
             return wall
         local = wall.astimezone(self.zone)
-        day: date = self.pinned.togregorian()
         if local.date() > self.started_on:
             return datetime.combine(day, time.max, self.zone).astimezone(UTC)
         return datetime.combine(day, local.timetz()).astimezone(UTC)

@@ -67,13 +67,18 @@ def fa_digits(text: str) -> str:
 
 
 _LATIN = re.compile(r"[A-Za-z]")
+# A space-separated word with an ASCII or Arabic-Indic digit: the only words there is work for.
+_WORD_WITH_DIGITS = re.compile(r"[^ ]*[0-9\u0660-\u0669][^ ]*")
+
+
+def _prose_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    return word if _LATIN.search(word) else to_persian_digits(word)
 
 
 def fa_digits_in_prose(text: str) -> str:
     """Persian digits in running text, but leave codes and links ("D-101", URLs) as written."""
-    return " ".join(
-        word if _LATIN.search(word) else to_persian_digits(word) for word in text.split(" ")
-    )
+    return _WORD_WITH_DIGITS.sub(_prose_word, text)
 
 
 def _decimal(value: Number) -> Decimal:

@@ -1,7 +1,8 @@
 """Update→reply latency and throughput of the bot through the WEBHOOK path, next to a bare PTB
 echo bot measured in the same run against the same local Bot API server (tests/fakes).
 
-Usage: .venv/bin/python benchmarks/bot.py [--updates 1000] [--concurrency 64] [--latency 200]
+Usage: .venv/bin/python benchmarks/bot.py [--updates 2000] [--concurrency 64] [--latency 200]
+                                          [--slices 8]
 
 Shafaf runs exactly as `shafaf run` does in webhook mode: the aiohttp app (public API) serves
 POST /bot/webhook, checks the secret, queues the update; the Application answers through the
@@ -10,7 +11,10 @@ reply counts when the fake server has recorded the sendMessage. Each update come
 user (the flood limit is per user and not what is measured here).
 
 Two phases per bot: latency (one update in flight at a time: p50/p99 of update→reply) and
-throughput (`--concurrency` in flight: updates/s, and p50/p99 under that load).
+throughput (`--concurrency` in flight: updates/s, and p50/p99 under that load). Both bots are up
+at once and the phases alternate between them in `--slices` slices (A B A B …), so a slow
+moment of the machine (another process, CPU steal) falls on both sides alike; the figures pool
+all slices of a bot.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +40,9 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
 from backend.config import load_settings
+from backend.conversation import ChatRef
+from bot.app import deps_of
+from bot.render import OutMessage
 from bot.runner import BotRunner
 from shafaf.runtime import create_web_app, load_sample_if_empty, open_runtime
 from tests.fakes.bot_api import FakeBotApi
@@ -114,18 +122,47 @@ async def serve(app: web.Application) -> tuple[web.AppRunner, str]:
     return runner, f"http://127.0.0.1:{port}/bot/webhook"
 
 
-async def measure(
-    name: str, url: str, clock: ReplyClock, args: argparse.Namespace, chat_ids: itertools.count[int]
-) -> dict[str, float]:
-    await drive(url, clock, 30, 4, chat_ids)  # warm-up: gazetteer, connections, caches
-    lat, _ = await drive(url, clock, args.latency, 1, chat_ids)
-    load, wall = await drive(url, clock, args.updates, args.concurrency, chat_ids)
+Driver = Callable[[int, int], Awaitable[tuple[list[float], float]]]
+
+
+def driver(url: str, clock: ReplyClock, chat_ids: itertools.count[int]) -> Driver:
+    """Return a function that posts `total` updates to one bot with `concurrency` in flight."""
+
+    async def run(total: int, concurrency: int) -> tuple[list[float], float]:
+        return await drive(url, clock, total, concurrency, chat_ids)
+
+    return run
+
+
+async def measure(bots: dict[str, Driver], args: argparse.Namespace) -> dict[str, dict[str, float]]:
+    """Measure every bot, the phases interleaved slice by slice."""
+    for run in bots.values():
+        await run(30, 4)  # warm-up: gazetteer, connections, caches
+    lat: dict[str, list[float]] = {name: [] for name in bots}
+    load: dict[str, list[float]] = {name: [] for name in bots}
+    wall: dict[str, float] = dict.fromkeys(bots, 0.0)
+    cpu: dict[str, float] = dict.fromkeys(bots, 0.0)
+    for _ in range(args.slices):
+        for name, run in bots.items():
+            lat[name] += (await run(args.latency // args.slices, 1))[0]
+        for name, run in bots.items():
+            began = time.process_time()
+            latencies, seconds = await run(args.updates // args.slices, args.concurrency)
+            cpu[name] += time.process_time() - began
+            load[name] += latencies
+            wall[name] += seconds
     return {
-        "p50": statistics.median(lat) * 1000,
-        "p99": quantile(lat, 0.99) * 1000,
-        "rate": len(load) / wall,
-        "load_p50": statistics.median(load) * 1000,
-        "load_p99": quantile(load, 0.99) * 1000,
+        name: {
+            "p50": statistics.median(lat[name]) * 1000,
+            "p99": quantile(lat[name], 0.99) * 1000,
+            "rate": len(load[name]) / wall[name],
+            "load_p50": statistics.median(load[name]) * 1000,
+            "load_p99": quantile(load[name], 0.99) * 1000,
+            # the whole process (bot, fake Bot API, driver) per update: steadier than rates on
+            # a machine whose speed varies, and the fake and driver cost the same for both bots
+            "cpu": cpu[name] * 1000 / len(load[name]),
+        }
+        for name in bots
     }
 
 
@@ -134,13 +171,12 @@ def quantile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def shafaf(
-    fake: FakeBotApi,
-    db: Path,
-    args: argparse.Namespace,
-    clock: ReplyClock,
-    chat_ids: itertools.count[int],
-) -> dict[str, float]:
+Canned = list[list[OutMessage]]  # per question in QUESTIONS, the messages Shafaf sends
+
+
+@asynccontextmanager
+async def shafaf(fake: FakeBotApi, db: Path) -> AsyncIterator[tuple[str, Canned]]:
+    """Serve Shafaf's webhook as `shafaf run` does; yield its URL and its rendered answers."""
     settings = load_settings(
         database_url=f"sqlite+aiosqlite:///{db}",
         today="1405-09-08",
@@ -160,15 +196,27 @@ async def shafaf(
         bot.settings = settings.model_copy(update={"webhook_url": url})
         try:
             await bot.start()
-            return await measure("shafaf", url, clock, args, chat_ids)
+            renderer = deps_of(bot.application).renderer
+            canned = [
+                renderer.render(
+                    await runtime.conversation.text(ChatRef("telegram", 1 + i), question)
+                ).messages
+                for i, question in enumerate(QUESTIONS)
+            ]
+            yield url, canned
         finally:
             await bot.stop()
             await runner.cleanup()
 
 
-async def echo(
-    fake: FakeBotApi, args: argparse.Namespace, clock: ReplyClock, chat_ids: itertools.count[int]
-) -> dict[str, float]:
+@asynccontextmanager
+async def echo(fake: FakeBotApi, canned: Canned | None = None) -> AsyncIterator[str]:
+    """Serve a bare python-telegram-bot echo bot's webhook; yield its URL.
+
+    With `canned`, it answers each question with Shafaf's own messages for it (same text, HTML
+    and buttons) instead of echoing: what a bot pays for sending Shafaf's answers, without
+    understanding or looking anything up.
+    """
     application = (
         Application.builder()
         .token(fake.token)
@@ -179,11 +227,18 @@ async def echo(
         .build()
     )
 
+    answers = {q: messages for q, messages in zip(QUESTIONS, canned or [], strict=False)}
+
     async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        assert update.effective_message is not None
-        await context.bot.send_message(
-            update.effective_message.chat_id, update.effective_message.text or ""
-        )
+        message = update.effective_message
+        assert message is not None
+        if canned is None:
+            await context.bot.send_message(message.chat_id, message.text or "")
+            return
+        for out in answers[message.text or ""]:
+            await context.bot.send_message(
+                message.chat_id, out.text, parse_mode=out.parse_mode, reply_markup=out.reply_markup
+            )
 
     application.add_handler(MessageHandler(filters.TEXT, answer))
 
@@ -199,7 +254,7 @@ async def echo(
     async with application:
         await application.start()
         try:
-            return await measure("echo", url, clock, args, chat_ids)
+            yield url
         finally:
             await application.stop()
             await runner.cleanup()
@@ -210,29 +265,60 @@ async def main(args: argparse.Namespace) -> None:
     async with FakeBotApi() as fake:
         clock = ReplyClock(fake)
         with tempfile.TemporaryDirectory() as tmp:
-            ours = await shafaf(fake, Path(tmp) / "bench.db", args, clock, chat_ids)
-        bare = await echo(fake, args, clock, chat_ids)
+            async with (
+                shafaf(fake, Path(tmp) / "bench.db") as (ours, canned),
+                echo(fake) as bare,
+                echo(fake, canned) as sender,
+            ):
+                results = await measure(
+                    {
+                        "shafaf": driver(ours, clock, chat_ids),
+                        "echo": driver(bare, clock, chat_ids),
+                        "canned": driver(sender, clock, chat_ids),
+                    },
+                    args,
+                )
     rows: list[tuple[str, Callable[[dict[str, float]], float], str]] = [
         ("latency p50 (1 in flight)", lambda r: r["p50"], "ms"),
         ("latency p99 (1 in flight)", lambda r: r["p99"], "ms"),
         (f"updates/s ({args.concurrency} in flight)", lambda r: r["rate"], "/s"),
         (f"latency p50 ({args.concurrency} in flight)", lambda r: r["load_p50"], "ms"),
         (f"latency p99 ({args.concurrency} in flight)", lambda r: r["load_p99"], "ms"),
+        (f"CPU per update ({args.concurrency} in flight)", lambda r: r["cpu"], "ms"),
     ]
-    print(f"webhook path, {args.updates} updates, SQLite sample data, local fake Bot API")
-    print(f"{'metric':34} {'shafaf':>10} {'bare echo':>10} {'ratio':>7}")
+    print(
+        f"webhook path, {args.updates} updates per bot in {args.slices} alternating slices, "
+        "SQLite sample data, local fake Bot API"
+    )
+    print(
+        f"{'metric':34} {'shafaf':>10} {'bare echo':>10} {'ratio':>7}"
+        f" {'same msgs':>10} {'ratio':>7}"
+    )
     for label, pick, unit in rows:
-        a, b = pick(ours), pick(bare)
-        ratio = (b / a if unit == "/s" else a / b) if a and b else float("nan")
-        print(f"{label:34} {a:>8.1f}{unit:>2} {b:>8.1f}{unit:>2} {ratio:>6.2f}×")
+        a, b, c = pick(results["shafaf"]), pick(results["echo"]), pick(results["canned"])
+        print(
+            f"{label:34} {a:>8.1f}{unit:>2} {b:>8.1f}{unit:>2} {_ratio(a, b, unit):>6.2f}×"
+            f" {c:>8.1f}{unit:>2} {_ratio(a, c, unit):>6.2f}×"
+        )
     print("ratio = how many times slower Shafaf is than the bare echo bot (1.00× = as fast)")
+    print(
+        "same msgs = a bare PTB bot that answers each question with Shafaf's own messages for "
+        "it (HTML, buttons), without understanding or looking anything up"
+    )
+
+
+def _ratio(ours: float, baseline: float, unit: str) -> float:
+    if not ours or not baseline:
+        return float("nan")
+    return baseline / ours if unit == "/s" else ours / baseline
 
 
 def _args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--updates", type=int, default=1000)
+    parser.add_argument("--updates", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--latency", type=int, default=200)
+    parser.add_argument("--slices", type=int, default=8)
     return parser.parse_args()
 
 

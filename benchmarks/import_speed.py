@@ -12,6 +12,7 @@ import argparse
 import asyncio
 import os
 import random
+import sys
 import tempfile
 import time
 import uuid
@@ -19,6 +20,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TypeVar
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo before benchmarks/ (nlp.py)
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine

@@ -115,12 +115,14 @@ async def main(args: argparse.Namespace) -> None:
     print()
     print("| database statements per update | count |")
     print("| --- | ---: |")
-    for statement, count in statements.most_common():
-        print(f"| {statement} | {count / n:.2f} |")
+    for statement, times in statements.most_common():
+        print(f"| {statement} | {times / n:.2f} |")
     print(f"| all (batched writes included) | {sum(statements.values()) / n:.2f} |")
     if args.top:
         print()
         stats.sort_stats("tottime").print_stats(args.top)
+    if args.dump:
+        stats.dump_stats(args.dump)
 
 
 def _args() -> argparse.Namespace:
@@ -128,6 +130,7 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--updates", type=int, default=600)
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--top", type=int, default=0, help="also list the N costliest functions")
+    parser.add_argument("--dump", help="also write the raw profile here (pstats format)")
     return parser.parse_args()
 
 
