@@ -64,14 +64,16 @@ async def test_2000_subscribers_through_every_fault_get_one_digest_each(
         fake.drop_connection_next("sendPhoto", times=5)
 
         async def more_faults() -> None:  # and more in the middle of the run
+            # Counted, not timed: the run must still be going when each fault is injected.
             await fake.wait_sent(count=300, timeout=60)
-            # held past our 0.4 s read timeout, then delivered anyway by the server
-            fake.delay_next("sendPhoto", seconds=1.0, times=timeouts)
-            # once they are answered, so no held request takes (and hides) the faults below
-            await asyncio.sleep(1.3)
             fake.fail_next("sendPhoto", status=429, description="Too Many Requests", retry_after=1)
             fake.fail_next("sendPhoto", status=503, description="Service Unavailable", times=5)
             fake.drop_connection_next("sendPhoto", times=5)
+            # Only once those are taken: a held request takes the next error fault when it
+            # wakes, after our side gave up on it, which would hide that fault from the sender.
+            await fake.wait_faults_taken(timeout=60)
+            # held past our 0.4 s read timeout, then delivered anyway by the server
+            fake.delay_next("sendPhoto", seconds=1.0, times=timeouts)
 
         injector = asyncio.create_task(more_faults())
         bot = fake_bot(fake, read_timeout=0.4)

@@ -874,6 +874,14 @@ class FakeBotApi:
         """Hold the answer to the next `times` calls of `method` (to `chat_id`) for `seconds`."""
         self._faults.append(_Fault(method.lower(), "delay", times, chat_id, seconds=seconds))
 
+    async def wait_faults_taken(self, timeout: float = 30.0) -> None:  # noqa: ASYNC109
+        """Wait until every injected fault was taken by a call."""
+
+        def find() -> bool | None:
+            return True if not self._faults else None
+
+        await self._wait(find, timeout, "every injected fault taken")
+
     def _take_fault(self, method: str, params: Json, *, delay: bool) -> _Fault | None:
         for fault in self._faults:
             if (fault.kind == "delay") == delay and fault.matches(method, params):
