@@ -41,7 +41,8 @@ from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
 from backend.config import load_settings
 from backend.conversation import ChatRef
-from bot.app import deps_of
+from bot.app import REPLY_CONNECTIONS, REPLY_TIMEOUTS, deps_of
+from bot.http import AiohttpRequest
 from bot.render import OutMessage
 from bot.runner import BotRunner
 from shafaf.runtime import create_web_app, load_sample_if_empty, open_runtime
@@ -214,18 +215,21 @@ async def echo(fake: FakeBotApi, canned: Canned | None = None) -> AsyncIterator[
     """Serve a bare python-telegram-bot echo bot's webhook; yield its URL.
 
     With `canned`, it answers each question with Shafaf's own messages for it (same text, HTML
-    and buttons) instead of echoing: what a bot pays for sending Shafaf's answers, without
-    understanding or looking anything up.
+    and buttons), sent through Shafaf's own Bot API client (bot.http), instead of echoing: what
+    a bot pays for sending Shafaf's answers, without understanding or looking anything up.
+    Without, it is PTB as it comes (httpx).
     """
-    application = (
+    builder = (
         Application.builder()
         .token(fake.token)
         .base_url(fake.base_url)
         .base_file_url(fake.file_url)
         .updater(None)
         .concurrent_updates(True)
-        .build()
     )
+    if canned is not None:
+        builder = builder.request(AiohttpRequest(pool_size=REPLY_CONNECTIONS, **REPLY_TIMEOUTS))
+    application = builder.build()
 
     answers = {q: messages for q, messages in zip(QUESTIONS, canned or [], strict=False)}
 
@@ -303,7 +307,8 @@ async def main(args: argparse.Namespace) -> None:
     print("ratio = how many times slower Shafaf is than the bare echo bot (1.00× = as fast)")
     print(
         "same msgs = a bare PTB bot that answers each question with Shafaf's own messages for "
-        "it (HTML, buttons), without understanding or looking anything up"
+        "it (HTML, buttons) through Shafaf's Bot API client, without understanding or looking "
+        "anything up; bare echo = PTB as it comes (httpx)"
     )
 
 

@@ -35,7 +35,8 @@ from backend.db import create_engine, create_sessionmaker  # noqa: E402
 from backend.digests import plan_digest  # noqa: E402
 from backend.importer import import_files, read_paths  # noqa: E402
 from backend.migrate import upgrade_to_head  # noqa: E402
-from bot.broadcast import AiohttpRequest, digest_engine  # noqa: E402
+from bot.broadcast import digest_engine  # noqa: E402
+from bot.http import AiohttpRequest  # noqa: E402
 from tests.digests.helpers import add_subscribers  # noqa: E402
 
 SAMPLE = REPO / "data" / "sample"

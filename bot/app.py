@@ -41,6 +41,7 @@ from bot.handlers.commands import on_command, on_group_command
 from bot.handlers.guards import flood_guard, on_error
 from bot.handlers.messages import on_media, on_other, on_text
 from bot.handlers.staff import on_staff_command
+from bot.http import AiohttpRequest
 from bot.inbound import TolerantUpdatesRequest
 from bot.platforms import Platform, platform_for
 from bot.render import Renderer
@@ -48,6 +49,10 @@ from bot.sender import DRAIN_INTERVAL_SECONDS, OutboxSender
 
 log = logging.getLogger("shafaf.bot")
 
+# Replies in flight to the Bot API at once (the platform answers ~30 messages/s per bot, so
+# more would only wait there), and how long one may take: a chart upload is the slowest.
+REPLY_CONNECTIONS = 64
+REPLY_TIMEOUTS = {"connect_timeout": 5.0, "read_timeout": 10.0, "write_timeout": 20.0}
 _NEVER_REACHED = 1 << 30  # PTB's own slot count (see PerChatUpdateProcessor)
 SENDER_KEY = "shafaf_sender"
 
@@ -116,6 +121,9 @@ def build_application(
         .base_file_url(platform.base_file_url)
         .context_types(ContextTypes(context=ShafafContext))
         .concurrent_updates(PerChatUpdateProcessor())
+        # Replies go through aiohttp's pool (bot.http): httpx's costs a reply more CPU than
+        # understanding the question does, once tens of replies are in flight.
+        .request(AiohttpRequest(pool_size=REPLY_CONNECTIONS, **REPLY_TIMEOUTS))
         # PTB's default for getUpdates (one connection), plus mending of unparseable updates.
         .get_updates_request(TolerantUpdatesRequest(connection_pool_size=1))
         .post_init(_post_init)

@@ -46,11 +46,8 @@ from datetime import datetime, timedelta
 from functools import cached_property
 from typing import Any, Literal, Protocol
 
-import aiohttp
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Bot, InputFile
-from telegram._utils.defaultvalue import DefaultValue
-from telegram._utils.types import ODVInput
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -61,9 +58,7 @@ from telegram.error import (
     NetworkError,
     RetryAfter,
     TelegramError,
-    TimedOut,
 )
-from telegram.request import BaseRequest, RequestData
 
 from backend.clock import utcnow
 from backend.config import Settings
@@ -79,13 +74,13 @@ from backend.services import Services
 from backend.services.base import SessionFactory
 from backend.services.broadcasts import BroadcastService, DeliveryItem, Settlement
 from bot.callbacks import CallbackCodec
+from bot.http import AiohttpRequest
 from bot.platforms import platform_for
 from bot.render import OutMessage, Renderer
 
 log = logging.getLogger("shafaf.broadcast")
 
 CAPTION_LIMIT = 1024
-_JSON = {"Content-Type": "application/json"}
 DEFAULT_WORKERS = 8
 MAX_WORKERS = 128
 # Workers needed = rate × time a request is in flight; 0.1 s is a well-connected server's round
@@ -605,101 +600,6 @@ class BroadcastEngine:
 
 def _seconds(value: int | float | timedelta) -> float:
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
-
-
-# --- the engine's HTTP client ----------------------------------------------------------------
-
-
-class AiohttpRequest(BaseRequest):
-    """PTB's request interface over an aiohttp session (the engine's own connection pool).
-
-    httpx (PTB's default) spends most of a request in its connection pool bookkeeping once tens
-    of requests are in flight; aiohttp keeps the engine's overhead far below the platform's
-    limit, so the engine is never what slows a broadcast down. PTB still builds every request
-    and maps every error, so the engine sees the usual `telegram.error` exceptions.
-    """
-
-    def __init__(
-        self,
-        *,
-        pool_size: int = DEFAULT_WORKERS + 2,
-        read_timeout: float = 15.0,
-        write_timeout: float = 30.0,
-        connect_timeout: float = 10.0,
-    ) -> None:
-        self._pool_size = pool_size
-        self._read, self._write, self._connect = read_timeout, write_timeout, connect_timeout
-        self._session: aiohttp.ClientSession | None = None
-
-    @property
-    def read_timeout(self) -> float | None:
-        """The default read timeout in seconds."""
-        return self._read
-
-    async def initialize(self) -> None:
-        """Open the session (and its connection pool)."""
-        if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._pool_size),
-                headers={"User-Agent": self.USER_AGENT},
-            )
-
-    async def shutdown(self) -> None:
-        """Close the session."""
-        if self._session is not None and not self._session.closed:
-            await self._session.close()
-        self._session = None
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
-        """Send one request; map aiohttp's errors to PTB's."""
-        if self._session is None or self._session.closed:
-            await self.initialize()
-        assert self._session is not None
-        read = self._read if isinstance(read_timeout, DefaultValue) else read_timeout
-        connect = self._connect if isinstance(connect_timeout, DefaultValue) else connect_timeout
-        total = None if read is None else read + (connect or 0) + self._write
-        body: aiohttp.FormData | bytes | None = None
-        if request_data is not None:
-            if request_data.contains_files:
-                form = aiohttp.FormData()
-                for name, value in request_data.json_parameters.items():
-                    form.add_field(name, value)
-                for name, upload in request_data.multipart_data.items():
-                    filename, content, *mime = upload
-                    form.add_field(
-                        name,
-                        content if isinstance(content, bytes) else content.read(),
-                        filename=filename,
-                        content_type=mime[0] if mime else None,
-                    )
-                body = form
-            else:
-                # JSON rather than a url-encoded form: encoding long Persian text for a form
-                # cost more CPU than anything else in the request.
-                body = request_data.json_payload
-        headers = None if isinstance(body, aiohttp.FormData) or body is None else _JSON
-        try:
-            async with self._session.request(
-                method,
-                url,
-                data=body,
-                headers=headers,
-                timeout=aiohttp.ClientTimeout(total=total, sock_connect=connect, sock_read=read),
-            ) as response:
-                return response.status, await response.read()
-        except TimeoutError as exc:
-            raise TimedOut from exc
-        except aiohttp.ClientError as exc:
-            raise NetworkError(f"aiohttp: {exc!r}") from exc
 
 
 # --- wiring ----------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ from telegram import Bot
 
 from backend.config import load_settings
 from backend.db import create_engine, create_sessionmaker
-from bot.broadcast import AiohttpRequest, digest_engine
+from bot.broadcast import digest_engine
+from bot.http import AiohttpRequest
 
 
 async def main(url: str, base_url: str, token: str, rate: float) -> None:

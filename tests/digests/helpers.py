@@ -12,8 +12,9 @@ from backend.clock import utcnow
 from backend.models import Delivery, Subscription
 from backend.services.base import SessionFactory
 from backend.services.broadcasts import BroadcastService
-from bot.broadcast import AiohttpRequest, BroadcastEngine, DigestSource
+from bot.broadcast import BroadcastEngine, DigestSource
 from bot.callbacks import CallbackCodec
+from bot.http import AiohttpRequest
 from bot.platforms import Platform
 from bot.render import Renderer
 from tests.fakes.bot_api import FakeBotApi
