@@ -35,6 +35,7 @@ BOT_MODULES = {
     "callbacks",
     "context",
     "flood",
+    "http",  # the Bot API's HTTP client (aiohttp)
     "inbound",  # mends updates python-telegram-bot cannot parse (Bale's gaps, forged ones)
     "platforms",
     "render",
