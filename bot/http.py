@@ -51,6 +51,9 @@ class AiohttpRequest(BaseRequest):
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self._pool_size),
                 headers={"User-Agent": self.USER_AGENT},
+                # HTTPS_PROXY / NO_PROXY, as PTB's httpx client honours them: a bot hosted
+                # where the Bot API is reachable only through a proxy keeps working.
+                trust_env=True,
             )
 
     async def shutdown(self) -> None:
