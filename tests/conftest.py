@@ -31,6 +31,11 @@ DEV_SET = SHARED / "eval" / "dev.jsonl"
 SAMPLE_DIR = REPO / "data" / "sample"
 TODAY = "1405-09-08"
 
+# Every server a test talks to is on loopback: never send it through a proxy the shell may set
+# for the package registries (the Bot API clients honour HTTP(S)_PROXY).
+for _name in ("NO_PROXY", "no_proxy"):
+    os.environ[_name] = ",".join(filter(None, (os.environ.get(_name), "127.0.0.1,localhost")))
+
 # Marks a skip that means "this machine lacks something", so the run's summary can say so loudly.
 MISSING = "MISSING:"
 
