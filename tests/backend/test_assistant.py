@@ -286,6 +286,24 @@ async def test_compare_municipalities_with_per_capita(assistant: Assistant) -> N
 
 
 # --- vat_spending ----------
+async def test_years_ranked_by_share_or_by_growth_say_which(assistant: Assistant) -> None:
+    whole = {"period": period("1400-01", "1405-08")}
+    by_share = await assistant.reply(
+        u("vat_compare", extras={"rank": {"by": "year"}}, **whole), TODAY
+    )
+    totals = {y: share_sum("mashhad", MonthRange.year(y)) for y in range(1400, 1405)}
+    best = max(totals, key=lambda y: totals[y])
+    first, top = [line for line in text_of(by_share).splitlines() if line.strip()][:2]
+    assert "رشد" not in first and toman(totals[best]) in top
+    # the first line's figure is the year's share, and links to it
+    assert by_share.figure is not None and by_share.figure.period == MonthRange.year(best)
+    assert by_share.figure_rial == totals[best]
+    growth = {"rank": {"by": "year", "measure": "growth"}}
+    by_growth = await assistant.reply(u("vat_compare", extras=growth, **whole), TODAY)
+    assert "رشد" in text_of(by_growth).splitlines()[0]
+    assert by_growth.figure is None  # a percent change has no public query of its own
+
+
 async def test_spending_by_category_and_the_unattributed_rest(assistant: Assistant) -> None:
     reply = await assistant.reply(u("vat_spending", period=period("1404-01", "1404-12")), TODAY)
     text = text_of(reply)

@@ -37,6 +37,16 @@ QUESTIONS = {
     "tax_calculator": "از خرید ۵۰۰ هزار تومانی چقدر به شهر میرسه؟",
     "tax_calculator_net": "از خرید ۲ میلیون تومنی بدون مالیات چقدر به شهرداری میرسه؟",
     "tax_calculator_vat": "۳۰۰ هزار تومن مالیات ارزش افزوده دادم، چقدرش سهم شهر شد؟",
+    # rankings: the first line's figure (the top of the list)
+    "rank_towns": "سال ۱۴۰۳ کدوم شهرداری از همه بیشتر سهم ارزش افزوده گرفت؟",
+    "rank_towns_least": "کمترین سهم ارزش افزوده ۱۴۰۴ مال کدوم شهر بود؟",
+    "rank_months": "پارسال کدوم ماه سهم مشهد از ارزش افزوده بیشترین بود؟",
+    "rank_years": "مشهد کدوم سال بیشترین سهم ارزش افزوده رو داشت؟",
+    "rank_districts": "کدوم منطقه مشهد بیشترین پول ارزش افزوده رو خرج کرده؟",
+    "rank_districts_year": "پارسال کدوم منطقه بیشترین خرج ارزش افزوده رو داشت؟",
+    "rank_categories": "پارسال بیشتر پول ارزش افزوده خرج کدوم حوزه شد؟",
+    "rank_projects": "کدوم پروژه تا حالا بیشترین پول ارزش افزوده رو گرفته؟",
+    "rank_projects_year": "سال ۱۴۰۴ کدوم پروژه‌ها بیشترین پول ارزش افزوده گرفتن؟",
 }
 
 
@@ -77,7 +87,9 @@ async def test_an_answer_on_old_data_says_so(sample_db_url: str) -> None:
     assert reply.answered and stale in render_plain(reply)
 
 
-@pytest.mark.parametrize("case", ["vat_share", "tax_calculator", "project_info_period"])
+@pytest.mark.parametrize(
+    "case", ["vat_share", "tax_calculator", "project_info_period", "rank_districts"]
+)
 async def test_the_api_answer_carries_the_figure_and_its_link(case: str, client: Client) -> None:
     response = await client.post("/api/v1/ask", json={"text": QUESTIONS[case]})
     assert response.status == 200

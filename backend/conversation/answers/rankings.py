@@ -18,10 +18,11 @@ from backend.conversation.answers.common import (
 )
 from backend.conversation.answers.shares import month_name_of
 from backend.formatting import change_phrase, fa_int, fa_percent, range_label, toman
-from backend.months import MonthRange
+from backend.months import Month, MonthRange
+from backend.opendata.links import FigureQuery
 from backend.reply import Block, Reply
 from backend.services.calculator import split_basis
-from backend.services.rankings import Ranking
+from backend.services.rankings import RankedItem, Ranking
 from nlp.types import Understanding
 
 # A short ranking shows this many lines; a town ranking is short enough to show whole.
@@ -85,7 +86,10 @@ class RankingAnswers(AnswerBase):
                 ranking = await self._s.rankings.years(
                     slug, covered, growth=measure == "growth", descending=descending
                 )
-                heading = T.RANK_YEARS_GROWTH if descending else T.RANK_YEARS_GROWTH_ASC
+                if measure == "growth":
+                    heading = T.RANK_YEARS_GROWTH if descending else T.RANK_YEARS_GROWTH_ASC
+                else:
+                    heading = T.RANK_YEARS if descending else T.RANK_YEARS_ASC
                 lines = [
                     T.RANK_ITEM.format(
                         n=fa_int(n),
@@ -100,7 +104,18 @@ class RankingAnswers(AnswerBase):
                 ]
                 limit = SHORT_RANK_ITEMS
             title = heading.format(period=range_label(covered), name=name)
-            return self._ranked_reply(u, intent, title, lines, ranking, limit, detail)
+            reply = self._ranked_reply(u, intent, title, lines, ranking, limit, detail)
+            top = ranking.items[0] if ranking.items else None
+            if top is None or rank.get("per_capita") or measure == "growth":
+                return reply  # a per-person or growth figure has no public query of its own
+            if by == "municipality":
+                shown = FigureQuery.vat_share(top.key, covered)
+            elif by == "month":
+                month = Month.parse(top.key)
+                shown = FigureQuery.vat_share(slug, MonthRange(month, month))
+            else:
+                shown = FigureQuery.vat_share(slug, MonthRange.year(int(top.key)))
+            return _with_figure(reply, shown, top)
 
         # district, category or project rankings: what was spent on projects
         all_time = requested is None
@@ -110,6 +125,8 @@ class RankingAnswers(AnswerBase):
             return self._no_data(intent, name, slug, period, data)
         label = T.ALL_TIME if all_time else range_label(covered or period)
         notes: list[str] = []
+        figure: FigureQuery | None = None
+        top_rial: int | None = None
         if by == "district":
             if rank.get("per_capita"):
                 notes.append(T.RANK_NO_PER_CAPITA)
@@ -124,6 +141,13 @@ class RankingAnswers(AnswerBase):
             if ranking.unassigned_rial:
                 notes.append(T.SPENDING_CITYWIDE.format(amount=toman(ranking.unassigned_rial)))
             title = heading.format(name=name, period=label)
+            if ranking.items:
+                figure = FigureQuery.spending(
+                    slug,
+                    covered or data,
+                    category=u.entities.get("category"),
+                    district=ranking.items[0].key,
+                )
         elif by == "category":
             breakdown = await self._s.spending.breakdown(
                 slug, covered or data, district=u.entities.get("district")
@@ -140,6 +164,14 @@ class RankingAnswers(AnswerBase):
                 for n, c in enumerate(items, 1)
             ]
             ranking = Ranking([], 0, breakdown.sources, breakdown.is_sample)
+            if items:
+                figure = FigureQuery.spending(
+                    slug,
+                    covered or data,
+                    category=items[0].slug,
+                    district=u.entities.get("district"),
+                )
+                top_rial = items[0].amount_rial
             heading = T.RANK_CATEGORIES if descending else T.RANK_CATEGORIES_ASC
             title = heading.format(name=name, period=label)
         else:
@@ -186,9 +218,15 @@ class RankingAnswers(AnswerBase):
                 for n, i in enumerate(ranking.items, 1)
             ]
             title = heading.format(where=" ".join(p for p in where_parts if p), period=label)
+            if ranking.items and measure == "funding":
+                figure = FigureQuery.project_funding(ranking.items[0].key, covered)
         reply = self._ranked_reply(u, intent, title, lines, ranking, SHORT_RANK_ITEMS, detail)
         for note in notes:
             reply.blocks.insert(len(reply.blocks) - 1, Block("note", note))
+        if figure is not None and reply.answered:
+            # the first line's figure links to the public query behind it
+            reply.figure = figure
+            reply.figure_rial = top_rial if top_rial is not None else int(ranking.items[0].value)
         return reply
 
     def _ranked_reply(
@@ -212,3 +250,10 @@ class RankingAnswers(AnswerBase):
             rows.append([more_action(u)])
         blocks.append(Block("source", sources_text(ranking.sources, None)))
         return Reply(intent, blocks, rows, sample=ranking.is_sample)
+
+
+def _with_figure(reply: Reply, figure: FigureQuery, top: RankedItem) -> Reply:
+    """Link the first line's figure to the public query that reproduces it."""
+    if reply.answered:
+        reply.figure, reply.figure_rial = figure, int(top.value)
+    return reply
