@@ -13,10 +13,12 @@ from __future__ import annotations
 import json
 
 import aiohttp
+from aiohttp.helpers import get_env_proxy_for_url
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+from yarl import URL
 
 _JSON = {"Content-Type": "application/json"}
 
@@ -39,6 +41,7 @@ class AiohttpRequest(BaseRequest):
         self._pool_size = pool_size
         self._read, self._write, self._connect = read_timeout, write_timeout, connect_timeout
         self._session: aiohttp.ClientSession | None = None
+        self._proxies: dict[str, tuple[URL | None, aiohttp.BasicAuth | None]] = {}
 
     @property
     def read_timeout(self) -> float | None:
@@ -51,10 +54,8 @@ class AiohttpRequest(BaseRequest):
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self._pool_size),
                 headers={"User-Agent": self.USER_AGENT},
-                # HTTPS_PROXY / NO_PROXY, as PTB's httpx client honours them: a bot hosted
-                # where the Bot API is reachable only through a proxy keeps working.
-                trust_env=True,
             )
+            self._proxies.clear()  # the environment is read again, as a new httpx client does
 
     async def shutdown(self) -> None:
         """Close the session."""
@@ -101,12 +102,15 @@ class AiohttpRequest(BaseRequest):
                 # and UTF-8 is a third of the size of \u escapes.
                 body = json.dumps(request_data.parameters, ensure_ascii=False).encode()
         headers = None if isinstance(body, aiohttp.FormData) or body is None else _JSON
+        proxy, proxy_auth = self._proxy_for(URL(url))
         try:
             async with self._session.request(
                 method,
                 url,
                 data=body,
                 headers=headers,
+                proxy=proxy,
+                proxy_auth=proxy_auth,
                 timeout=aiohttp.ClientTimeout(total=total, sock_connect=connect, sock_read=read),
             ) as response:
                 return response.status, await response.read()
@@ -114,3 +118,19 @@ class AiohttpRequest(BaseRequest):
             raise TimedOut from exc
         except aiohttp.ClientError as exc:
             raise NetworkError(f"aiohttp: {exc!r}") from exc
+
+    def _proxy_for(self, url: URL) -> tuple[URL | None, aiohttp.BasicAuth | None]:
+        """Return the proxy for this URL's host from HTTP(S)_PROXY / NO_PROXY, as httpx would.
+
+        Read once per host and session: aiohttp's own `trust_env` reads the environment and
+        ~/.netrc on every request (about 0.1 ms each, more than the rest of the request).
+        """
+        origin = f"{url.scheme}://{url.host}:{url.port}"
+        found = self._proxies.get(origin)
+        if found is None:
+            try:
+                found = get_env_proxy_for_url(url)
+            except LookupError:
+                found = (None, None)
+            self._proxies[origin] = found
+        return found
