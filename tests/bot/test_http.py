@@ -12,6 +12,7 @@ from telegram import Bot
 
 from bot.http import AiohttpRequest
 from tests.fakes.bot_api import FakeBotApi
+from tests.fakes.loopback import serve_on_loopback
 
 CHAT = 5_300_001
 
@@ -39,14 +40,8 @@ async def forwarding_proxy(seen: list[str]) -> AsyncIterator[str]:
 
     app = web.Application()
     app.router.add_route("*", "/{tail:.*}", forward)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    try:
-        yield f"http://127.0.0.1:{runner.addresses[0][1]}"
-    finally:
-        await runner.cleanup()
+    async with serve_on_loopback(app) as url:
+        yield url
 
 
 async def _send(fake: FakeBotApi) -> None:

@@ -16,7 +16,6 @@ from urllib.parse import parse_qs, urlsplit
 import aiohttp
 import jdatetime
 import pytest
-from aiohttp import web
 from playwright.async_api import Browser, Page, async_playwright, expect
 
 from backend.formatting import toman
@@ -24,6 +23,7 @@ from backend.months import Month, MonthRange
 from backend.opendata.links import FigureQuery, figure_path
 from shafaf.runtime import Runtime, create_web_app
 from tests.conftest import need
+from tests.fakes.loopback import serve_on_loopback
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = os.environ.get("SHAFAF_SCREENSHOTS")
@@ -43,14 +43,8 @@ def _needs_chromium() -> None:
 @pytest.fixture
 async def site(sample_runtime: Runtime) -> AsyncIterator[str]:
     """Serve the whole app (site, open data, API, panel) on 127.0.0.1 and a random port."""
-    runner = web.AppRunner(create_web_app(sample_runtime), access_log=None, shutdown_timeout=1.0)
-    await runner.setup()
-    tcp = web.TCPSite(runner, "127.0.0.1", 0)
-    await tcp.start()
-    try:
-        yield f"http://127.0.0.1:{runner.addresses[0][1]}"
-    finally:
-        await runner.cleanup()
+    async with serve_on_loopback(create_web_app(sample_runtime)) as url:
+        yield url
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from http.cookies import SimpleCookie
 
 import aiohttp
 import pytest
-from aiohttp import web
 from yarl import URL
 
 from backend.api.app import build_api_app
@@ -23,6 +22,7 @@ from backend.panel.auth import SESSION_COOKIE
 from backend.services.feedback import FeedbackDraft
 from backend.staff import StaffServices
 from shafaf.runtime import Runtime
+from tests.fakes.loopback import serve_on_loopback
 
 PASSWORD = "correct horse battery"
 CITIZEN_CHAT = 700_111
@@ -132,12 +132,5 @@ async def panel_server(sample_runtime: Runtime) -> AsyncIterator[PanelServer]:
         app, sample_runtime.services, sample_runtime.settings, on_report_published=on_published
     )
     codes = await _seed(sample_runtime, staff)
-    runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    try:
-        yield PanelServer(f"http://127.0.0.1:{port}", sample_runtime, staff, codes, published)
-    finally:
-        await runner.cleanup()
+    async with serve_on_loopback(app) as url:
+        yield PanelServer(url, sample_runtime, staff, codes, published)
