@@ -7,6 +7,7 @@ from typing import Any
 
 from backend.api import params
 from backend.api.routes import MAX_CODE_LENGTH, MAX_PAGE, MAX_QUESTION_LENGTH
+from backend.api.schema import json_content, obj, ref
 from backend.api.staff_openapi import STAFF_PATHS, STAFF_SCHEMAS, STAFF_SECURITY_SCHEMES
 from backend.conversation.doors import MAX_CONVERSATION_ID
 from backend.opendata.openapi import OPENDATA_PATHS, OPENDATA_SCHEMAS
@@ -36,22 +37,6 @@ _JDATE_PARAM = {
 _NON_BLANK = NON_BLANK_PATTERN  # at least one character the server's strip() keeps
 
 
-def _obj(properties: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-    }
-
-
-def _ref(name: str) -> dict[str, str]:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
-
-
 def _query(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
     """Describe an optional query parameter; empty (`?name=`) means absent, as on the server."""
     return {
@@ -65,15 +50,15 @@ def _query(name: str, description: str, schema: dict[str, Any] | None = None) ->
 
 
 _ERRORS = {
-    "400": _json(_ref("Error"), "Invalid parameters"),
-    "404": _json(_ref("Error"), "Not found"),
-    "503": _json(_ref("Error"), "Temporarily unavailable (database down)"),
+    "400": json_content(ref("Error"), "Invalid parameters"),
+    "404": json_content(ref("Error"), "Not found"),
+    "503": json_content(ref("Error"), "Temporarily unavailable (database down)"),
 }
 _PARAM_ERRORS = {"400": _ERRORS["400"], "503": _ERRORS["503"]}
 
 _SCHEMAS: dict[str, Any] = {
-    "Error": _obj({"error": _obj({"code": _STR, "message": _STR})}),
-    "Health": _obj(
+    "Error": obj({"error": obj({"code": _STR, "message": _STR})}),
+    "Health": obj(
         {
             "status": {
                 "enum": ["ok", "degraded"],
@@ -86,19 +71,19 @@ _SCHEMAS: dict[str, Any] = {
             },
         }
     ),
-    "Ready": _obj({"status": {"const": "ready"}, "database": {"const": "ok"}}),
-    "Municipality": _obj({"slug": _STR, "name_fa": _STR, "province_fa": _STR, "population": _INT}),
-    "VatGroup": _obj(
+    "Ready": obj({"status": {"const": "ready"}, "database": {"const": "ok"}}),
+    "Municipality": obj({"slug": _STR, "name_fa": _STR, "province_fa": _STR, "population": _INT}),
+    "VatGroup": obj(
         {"key": _STR, "from": _YM, "to": _YM, "amount_rial": _INT, "months_with_data": _INT}
     ),
-    "VatShares": _obj(
+    "VatShares": obj(
         {
-            "municipality": _ref("Municipality"),
+            "municipality": ref("Municipality"),
             "from": _YM,
             "to": _YM,
             "group": {"enum": ["month", "quarter", "year"]},
             "unit": {"const": "rial"},
-            "items": {"type": "array", "items": _ref("VatGroup")},
+            "items": {"type": "array", "items": ref("VatGroup")},
             "total_rial": _INT,
             "months_with_data": _INT,
             "missing_months": {"type": "array", "items": _YM},
@@ -107,7 +92,7 @@ _SCHEMAS: dict[str, Any] = {
             "is_sample": {"type": "boolean"},
         }
     ),
-    "ProjectSummary": _obj(
+    "ProjectSummary": obj(
         {
             "code": _STR,
             "name_fa": _STR,
@@ -127,9 +112,9 @@ _SCHEMAS: dict[str, Any] = {
             "lon": {"type": ["number", "null"]},
         }
     ),
-    "ProjectPage": _obj(
+    "ProjectPage": obj(
         {
-            "items": {"type": "array", "items": _ref("ProjectSummary")},
+            "items": {"type": "array", "items": ref("ProjectSummary")},
             "total": _INT,
             "page": _INT,
             "per_page": _INT,
@@ -138,13 +123,13 @@ _SCHEMAS: dict[str, Any] = {
     ),
     "ProjectDetail": {
         "allOf": [
-            _ref("ProjectSummary"),
-            _obj(
+            ref("ProjectSummary"),
+            obj(
                 {
                     "description_fa": _NULL_STR,
                     "funding": {
                         "type": "array",
-                        "items": _obj({"month": _YM, "amount_rial": _INT, "source": _STR}),
+                        "items": obj({"month": _YM, "amount_rial": _INT, "source": _STR}),
                     },
                     "updated_on": _JDATE,
                     "is_sample": {"type": "boolean"},
@@ -152,7 +137,7 @@ _SCHEMAS: dict[str, Any] = {
             ),
         ]
     },
-    "Report": _obj(
+    "Report": obj(
         {
             "code": _STR,
             "title_fa": _STR,
@@ -165,7 +150,7 @@ _SCHEMAS: dict[str, Any] = {
             "url": _STR,
         }
     ),
-    "AskRequest": _obj(
+    "AskRequest": obj(
         {
             "text": {
                 "type": "string",
@@ -188,7 +173,7 @@ _SCHEMAS: dict[str, Any] = {
         },
         required=["text"],
     ),
-    "AskResponse": _obj(
+    "AskResponse": obj(
         {
             "intent": _STR,
             "confidence": {"type": "number", "minimum": 0, "maximum": 1},
@@ -196,7 +181,7 @@ _SCHEMAS: dict[str, Any] = {
             "answer": _STR,
             "figure": {
                 "anyOf": [
-                    _obj(
+                    obj(
                         {
                             "amount_rial": _INT,
                             "link": {
@@ -236,8 +221,10 @@ def openapi_document() -> dict[str, Any]:
                     "last saw (its own queries, the bot's, readiness checks; refreshed in the "
                     "background when older than 10 s). Use /api/v1/ready to ask the database now.",
                     "responses": {
-                        "200": _json(_ref("Health"), "Alive; the database was last seen up"),
-                        "503": _json(_ref("Health"), "Alive, but the database was last seen down"),
+                        "200": json_content(ref("Health"), "Alive; the database was last seen up"),
+                        "503": json_content(
+                            ref("Health"), "Alive, but the database was last seen down"
+                        ),
                     },
                 }
             },
@@ -247,8 +234,8 @@ def openapi_document() -> dict[str, Any]:
                     "description": "The database is asked at most once a second, however many "
                     "probes arrive; every probe within that second shares the answer.",
                     "responses": {
-                        "200": _json(_ref("Ready"), "Ready to serve"),
-                        "503": _json(_ref("Error"), "The database is unreachable"),
+                        "200": json_content(ref("Ready"), "Ready to serve"),
+                        "503": json_content(ref("Error"), "The database is unreachable"),
                     },
                 }
             },
@@ -256,8 +243,8 @@ def openapi_document() -> dict[str, Any]:
                 "get": {
                     "summary": "List municipalities",
                     "responses": {
-                        "200": _json(
-                            _obj({"items": {"type": "array", "items": _ref("Municipality")}}), "OK"
+                        "200": json_content(
+                            obj({"items": {"type": "array", "items": ref("Municipality")}}), "OK"
                         ),
                         "503": _ERRORS["503"],
                     },
@@ -280,8 +267,8 @@ def openapi_document() -> dict[str, Any]:
                     "a rule the parameter schemas cannot state). Given one, the other defaults "
                     "to the data's first or last month, without crossing the given one.",
                     "responses": {
-                        "200": _json(_ref("VatShares"), "OK"),
-                        "422": _json(_ref("Error"), "`to` is before `from`"),
+                        "200": json_content(ref("VatShares"), "OK"),
+                        "422": json_content(ref("Error"), "`to` is before `from`"),
                         **_ERRORS,
                     },
                 }
@@ -310,7 +297,7 @@ def openapi_document() -> dict[str, Any]:
                             {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE},
                         ),
                     ],
-                    "responses": {"200": _json(_ref("ProjectPage"), "OK"), **_ERRORS},
+                    "responses": {"200": json_content(ref("ProjectPage"), "OK"), **_ERRORS},
                 }
             },
             "/api/v1/projects/{code}": {
@@ -328,7 +315,7 @@ def openapi_document() -> dict[str, Any]:
                             },
                         }
                     ],
-                    "responses": {"200": _json(_ref("ProjectDetail"), "OK"), **_ERRORS},
+                    "responses": {"200": json_content(ref("ProjectDetail"), "OK"), **_ERRORS},
                 }
             },
             "/api/v1/reports": {
@@ -336,8 +323,8 @@ def openapi_document() -> dict[str, Any]:
                     "summary": "Published financial reports",
                     "parameters": [_query("municipality", "Municipality slug")],
                     "responses": {
-                        "200": _json(
-                            _obj({"items": {"type": "array", "items": _ref("Report")}}), "OK"
+                        "200": json_content(
+                            obj({"items": {"type": "array", "items": ref("Report")}}), "OK"
                         ),
                         **_PARAM_ERRORS,
                     },
@@ -348,9 +335,9 @@ def openapi_document() -> dict[str, Any]:
                     "summary": "Answer one Persian question exactly as the bot would",
                     "requestBody": {
                         "required": True,
-                        "content": {"application/json": {"schema": _ref("AskRequest")}},
+                        "content": {"application/json": {"schema": ref("AskRequest")}},
                     },
-                    "responses": {"200": _json(_ref("AskResponse"), "OK"), **_ERRORS},
+                    "responses": {"200": json_content(ref("AskResponse"), "OK"), **_ERRORS},
                 }
             },
             **STAFF_PATHS,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from backend.api.schema import json_content, obj, ref
 from backend.api.staff import DRY_RUN_VALUES, MAX_UPLOAD_FILES
 from backend.services.feedback import MAX_FEEDBACK_LENGTH
 from backend.staff.inbox import MAX_PER_PAGE, SORTS
@@ -26,22 +27,6 @@ _NOTE = {
 _REPLY = {**_NOTE, "maxLength": MAX_FEEDBACK_LENGTH}
 
 
-def _ref(name: str) -> dict[str, str]:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
-
-
-def _obj(properties: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-    }
-
-
 def _query(name: str, description: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
     """Describe an optional query parameter; empty means absent, as on the server."""
     return {
@@ -56,17 +41,17 @@ def _query(name: str, description: str, schema: dict[str, Any] | None = None) ->
 
 _CODE = {"name": "code", "in": "path", "required": True, "schema": _STR}
 _AUTH_ERRORS = {
-    "401": _json(_ref("Error"), "No or invalid bearer token"),
-    "403": _json(_ref("Error"), "The token's role may not do this"),
+    "401": json_content(ref("Error"), "No or invalid bearer token"),
+    "403": json_content(ref("Error"), "The token's role may not do this"),
 }
 _ITEM_ERRORS = {
     **_AUTH_ERRORS,
-    "400": _json(_ref("Error"), "Invalid input (e.g. a transition that is not allowed)"),
-    "404": _json(_ref("Error"), "No such item, or outside the staff member's scope"),
+    "400": json_content(ref("Error"), "Invalid input (e.g. a transition that is not allowed)"),
+    "404": json_content(ref("Error"), "No such item, or outside the staff member's scope"),
 }
 
 STAFF_SCHEMAS: dict[str, Any] = {
-    "StaffFeedback": _obj(
+    "StaffFeedback": obj(
         {
             "tracking_code": _STR,
             "kind": {"enum": _KINDS},
@@ -82,9 +67,9 @@ STAFF_SCHEMAS: dict[str, Any] = {
             "assignee": _NULL_STR,
         }
     ),
-    "StaffFeedbackPage": _obj(
+    "StaffFeedbackPage": obj(
         {
-            "items": {"type": "array", "items": _ref("StaffFeedback")},
+            "items": {"type": "array", "items": ref("StaffFeedback")},
             "total": _INT,
             "page": _INT,
             "per_page": _INT,
@@ -99,8 +84,8 @@ STAFF_SCHEMAS: dict[str, Any] = {
     ),
     "StaffFeedbackDetail": {
         "allOf": [
-            _ref("StaffFeedback"),
-            _obj(
+            ref("StaffFeedback"),
+            obj(
                 {
                     "original_text": _NULL_STR,
                     "platform": _STR,
@@ -113,7 +98,7 @@ STAFF_SCHEMAS: dict[str, Any] = {
                     "transitions": {"type": "array", "items": {"enum": _STATUSES}},
                     "events": {
                         "type": "array",
-                        "items": _obj(
+                        "items": obj(
                             {
                                 "at": _STR,
                                 "actor": _STR,
@@ -129,10 +114,10 @@ STAFF_SCHEMAS: dict[str, Any] = {
             ),
         ]
     },
-    "ImportProblem": _obj(
+    "ImportProblem": obj(
         {"file": _STR, "line": _INT, "column": _STR, "reason_fa": _STR, "reason_en": _STR}
     ),
-    "ImportResult": _obj(
+    "ImportResult": obj(
         {
             "ok": {"type": "boolean"},
             "dry_run": {"type": "boolean"},
@@ -141,10 +126,10 @@ STAFF_SCHEMAS: dict[str, Any] = {
                 "type": "object",
                 "description": "{table: {inserted, updated, unchanged}}",
             },
-            "problems": {"type": "array", "items": _ref("ImportProblem")},
+            "problems": {"type": "array", "items": ref("ImportProblem")},
         }
     ),
-    "PublishResult": _obj(
+    "PublishResult": obj(
         {
             "code": _STR,
             "published_on": {"type": "string", "description": "Jalali date"},
@@ -152,11 +137,11 @@ STAFF_SCHEMAS: dict[str, Any] = {
             "digest_queued": {"type": "boolean"},
         }
     ),
-    "Broadcasts": _obj(
+    "Broadcasts": obj(
         {
             "items": {
                 "type": "array",
-                "items": _obj(
+                "items": obj(
                     {
                         "key": _STR,
                         "kind": _STR,
@@ -211,8 +196,8 @@ STAFF_PATHS: dict[str, Any] = {
                 _query("per_page", f"Page size, 1 to {MAX_PER_PAGE} (default: 25)"),
             ],
             "responses": {
-                "200": _json(_ref("StaffFeedbackPage"), "OK"),
-                "400": _json(_ref("Error"), "A parameter is given more than once"),
+                "200": json_content(ref("StaffFeedbackPage"), "OK"),
+                "400": json_content(ref("Error"), "A parameter is given more than once"),
                 **_AUTH_ERRORS,
             },
         }
@@ -222,7 +207,7 @@ STAFF_PATHS: dict[str, Any] = {
             "summary": "Staff: one feedback item with its history",
             "security": _SECURITY,
             "parameters": [_CODE],
-            "responses": {"200": _json(_ref("StaffFeedbackDetail"), "OK"), **_ITEM_ERRORS},
+            "responses": {"200": json_content(ref("StaffFeedbackDetail"), "OK"), **_ITEM_ERRORS},
         }
     },
     "/api/v1/feedback/{code}/status": {
@@ -233,9 +218,9 @@ STAFF_PATHS: dict[str, Any] = {
             "cannot state.",
             "security": _SECURITY,
             "parameters": [_CODE],
-            "requestBody": _body(_obj({"status": {"enum": _STATUSES}, "note": _NOTE})),
+            "requestBody": _body(obj({"status": {"enum": _STATUSES}, "note": _NOTE})),
             "responses": {
-                "200": _json(_ref("StaffFeedbackDetail"), "OK"),
+                "200": json_content(ref("StaffFeedbackDetail"), "OK"),
                 **_ITEM_ERRORS,
             },
         }
@@ -245,8 +230,8 @@ STAFF_PATHS: dict[str, Any] = {
             "summary": "Staff: public reply, delivered to the citizen's chat by the bot",
             "security": _SECURITY,
             "parameters": [_CODE],
-            "requestBody": _body(_obj({"text": _REPLY})),
-            "responses": {"200": _json(_ref("StaffFeedbackDetail"), "OK"), **_ITEM_ERRORS},
+            "requestBody": _body(obj({"text": _REPLY})),
+            "responses": {"200": json_content(ref("StaffFeedbackDetail"), "OK"), **_ITEM_ERRORS},
         }
     },
     "/api/v1/feedback/{code}/note": {
@@ -254,8 +239,8 @@ STAFF_PATHS: dict[str, Any] = {
             "summary": "Staff: internal note (never shown to the citizen)",
             "security": _SECURITY,
             "parameters": [_CODE],
-            "requestBody": _body(_obj({"text": _NOTE})),
-            "responses": {"200": _json(_ref("StaffFeedbackDetail"), "OK"), **_ITEM_ERRORS},
+            "requestBody": _body(obj({"text": _NOTE})),
+            "responses": {"200": json_content(ref("StaffFeedbackDetail"), "OK"), **_ITEM_ERRORS},
         }
     },
     "/api/v1/import": {
@@ -290,14 +275,14 @@ STAFF_PATHS: dict[str, Any] = {
                 },
             },
             "responses": {
-                "200": _json(_ref("ImportResult"), "Imported (or would import)"),
-                "422": _json(
-                    _ref("ImportResult"),
+                "200": json_content(ref("ImportResult"), "Imported (or would import)"),
+                "422": json_content(
+                    ref("ImportResult"),
                     "Rejected by the data contract (file names, columns, values); problems by "
                     "file, line and column. Nothing was written.",
                 ),
-                "400": _json(
-                    _ref("Error"),
+                "400": json_content(
+                    ref("Error"),
                     "Not a multipart upload, no file, a file name given twice, or more than "
                     "15 MB in all",
                 ),
@@ -310,14 +295,14 @@ STAFF_PATHS: dict[str, Any] = {
             "summary": "Admin: publish a report and queue its digest",
             "security": _SECURITY,
             "parameters": [_CODE],
-            "responses": {"200": _json(_ref("PublishResult"), "OK"), **_ITEM_ERRORS},
+            "responses": {"200": json_content(ref("PublishResult"), "OK"), **_ITEM_ERRORS},
         }
     },
     "/api/v1/broadcasts": {
         "get": {
             "summary": "Staff: progress of the latest digest broadcasts",
             "security": _SECURITY,
-            "responses": {"200": _json(_ref("Broadcasts"), "OK"), **_AUTH_ERRORS},
+            "responses": {"200": json_content(ref("Broadcasts"), "OK"), **_AUTH_ERRORS},
         }
     },
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from backend.api.schema import obj, ref
 from backend.opendata.exports import TABLES
 from backend.opendata.links import FIGURE_KINDS
 
@@ -41,20 +42,8 @@ _DAY_TOKEN = {
 }
 
 
-def _obj(properties: dict[str, Any], required: list[str] | None = None) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties) if required is None else required,
-    }
-
-
-def _ref(name: str) -> dict[str, str]:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
 def _error(description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": _ref("Error")}}}
+    return {"description": description, "content": {"application/json": {"schema": ref("Error")}}}
 
 
 def _csv(description: str) -> dict[str, Any]:
@@ -178,7 +167,7 @@ def _figure_paths() -> dict[str, Any]:
                     "200": {
                         "description": "OK",
                         "headers": _FRESHNESS_HEADERS,
-                        "content": {"application/json": {"schema": _ref("Figure")}},
+                        "content": {"application/json": {"schema": ref("Figure")}},
                     },
                     "304": {"description": "Not modified (If-None-Match matched the ETag)"},
                     **_ERRORS,
@@ -200,7 +189,7 @@ def _figure_paths() -> dict[str, Any]:
     return paths
 
 
-_ROW = _obj(
+_ROW = obj(
     {
         "key": _NULL_STR,
         "name_fa": _STR,
@@ -215,26 +204,26 @@ OPENDATA_SCHEMAS: dict[str, Any] = {
         **_ROW,
         "description": "One row behind a figure; key null = others / no district / rounding",
     },
-    "Breakdown": _obj(
+    "Breakdown": obj(
         {
             "name": _STR,
             "title_fa": _STR,
             "total_rial": _INT,
             "rows": {
                 "type": "array",
-                "items": _ref("FigureRow"),
+                "items": ref("FigureRow"),
                 "description": "The amounts add up to total_rial",
             },
         }
     ),
-    "Freshness": _obj(
+    "Freshness": obj(
         {
             "imported_at": {"type": ["string", "null"], "format": "date-time"},
             "imported_on": {"type": ["string", "null"], "description": "Jalali day"},
             "files": {"type": "array", "items": _STR},
             "tables": {
                 "type": "array",
-                "items": _obj({"table": _STR, "file": _STR, "imported_at": _STR, "origin": _STR}),
+                "items": obj({"table": _STR, "file": _STR, "imported_at": _STR, "origin": _STR}),
             },
             "age_days": {"type": ["integer", "null"]},
             "stale_after_days": _INT,
@@ -242,7 +231,7 @@ OPENDATA_SCHEMAS: dict[str, Any] = {
             "note_fa": _NULL_STR,
         }
     ),
-    "FigureQuery": _obj(
+    "FigureQuery": obj(
         {
             "kind": {"enum": list(FIGURE_KINDS)},
             "municipality": _SLUG,
@@ -258,24 +247,24 @@ OPENDATA_SCHEMAS: dict[str, Any] = {
         },
         required=["kind"],
     ),
-    "Figure": _obj(
+    "Figure": obj(
         {
             "kind": {"enum": list(FIGURE_KINDS)},
             "path": _STR,
-            "query": _ref("FigureQuery"),
+            "query": ref("FigureQuery"),
             "title_fa": _STR,
             "value_rial": {**_INT, "description": "The stated figure, exactly, in rials"},
             "value_fa": _STR,
             "unit": {"const": "IRR"},
-            "rows": {"type": "array", "items": _ref("FigureRow")},
-            "breakdowns": {"type": "object", "additionalProperties": _ref("Breakdown")},
+            "rows": {"type": "array", "items": ref("FigureRow")},
+            "breakdowns": {"type": "object", "additionalProperties": ref("Breakdown")},
             "facts": {"type": "object", "description": "What else the answer states, by kind"},
             "sources": {"type": "array", "items": _STR},
             "last_published_on": _NULL_STR,
             "is_sample": {"type": "boolean"},
             "sample_note_fa": _NULL_STR,
-            "links": _obj({"link": _STR, "page": _STR, "json": _STR, "csv": _STR}),
-            "freshness": _ref("Freshness"),
+            "links": obj({"link": _STR, "page": _STR, "json": _STR, "csv": _STR}),
+            "freshness": ref("Freshness"),
             "data_version": _INT,
         }
     ),
