@@ -8,8 +8,10 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,3 +131,44 @@ def table(results: Sequence[LoadResult], baseline: LoadResult) -> str:
         cells = [r.name, f"{r.rps:,.0f}", f"{r.p50_ms:.2f}", f"{r.p99_ms:.2f}", str(r.errors)]
         lines.append("| " + " | ".join([*cells, f"{ratio:.2f}×"]) + " |")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Servers:
+    """`shafaf run` and the bare aiohttp handler, up side by side."""
+
+    base: str  # shafaf run's base URL (http://127.0.0.1:<port>)
+    bare: str  # the bare handler's URL
+    pid: int  # shafaf run's process
+
+
+@asynccontextmanager
+async def shafaf_and_bare(within: float = 60.0) -> AsyncIterator[Servers]:
+    """Start `shafaf run` (SQLite, sample data, 1405-09-08, no bot) and the bare handler.
+
+    Each gets a free port; both are up when this yields and stopped (their stderr pipes drained
+    and closed) when it exits.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        port, bare_port = free_port(), free_port()
+        env = {
+            "SHAFAF_DATABASE_URL": f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}",
+            "SHAFAF_HTTP_PORT": str(port),
+            "SHAFAF_BOT_TOKEN": "",
+            "SHAFAF_TODAY": "1405-09-08",
+        }
+        app = start_process(["-m", "shafaf.cli", "run"], env)
+        bare = start_process(["benchmarks/bare_aiohttp.py", str(bare_port)])
+        servers = Servers(f"http://127.0.0.1:{port}", f"http://127.0.0.1:{bare_port}/", app.pid)
+        try:
+            await wait_http(f"{servers.base}/api/v1/health", within=within)
+            await wait_http(servers.bare)
+            yield servers
+        finally:
+            for process in (app, bare):
+                process.terminate()
+                try:
+                    process.communicate(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.communicate()

@@ -12,11 +12,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import subprocess
-import tempfile
-from pathlib import Path
 
-from benchmarks._load import LoadResult, free_port, hammer, machine, start_process, wait_http
+from benchmarks._load import LoadResult, hammer, machine, shafaf_and_bare
 
 ENDPOINTS = [
     ("GET /vat-shares (year)", "/api/v1/vat-shares?municipality=mashhad&group=year"),
@@ -78,45 +75,22 @@ def paired_table(rows: list[tuple[LoadResult, LoadResult]]) -> str:
 
 
 async def run(seconds: float, concurrency: int, rounds: int) -> str:
-    with tempfile.TemporaryDirectory() as tmp:
-        api_port, bare_port = free_port(), free_port()
-        db = Path(tmp) / "bench.db"
-        env = {
-            "SHAFAF_DATABASE_URL": f"sqlite+aiosqlite:///{db}",
-            "SHAFAF_HTTP_PORT": str(api_port),
-            "SHAFAF_BOT_TOKEN": "",
-            "SHAFAF_TODAY": "1405-09-08",
-        }
-        api = start_process(["-m", "shafaf.cli", "run"], env)
-        bare = start_process(["benchmarks/bare_aiohttp.py", str(bare_port)])
-        bare_url = f"http://127.0.0.1:{bare_port}/"
-        try:
-            await wait_http(f"http://127.0.0.1:{api_port}/api/v1/health")
-            await wait_http(bare_url)
-            # Warm-up: first queries compile statements and fill caches (the bare server too).
-            await hammer("warm", bare_url, seconds=0.5, concurrency=4)
-            for _, path in ENDPOINTS:
-                await hammer(
-                    "warm", f"http://127.0.0.1:{api_port}{path}", seconds=0.5, concurrency=4
-                )
-            rows = [
-                await paired(
-                    name,
-                    f"http://127.0.0.1:{api_port}{path}",
-                    bare_url,
-                    seconds=seconds,
-                    concurrency=concurrency,
-                    rounds=rounds,
-                )
-                for name, path in ENDPOINTS
-            ]
-        finally:
-            for process in (api, bare):
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+    async with shafaf_and_bare() as servers:
+        # Warm-up: first queries compile statements and fill caches (the bare server too).
+        await hammer("warm", servers.bare, seconds=0.5, concurrency=4)
+        for _, path in ENDPOINTS:
+            await hammer("warm", servers.base + path, seconds=0.5, concurrency=4)
+        rows = [
+            await paired(
+                name,
+                servers.base + path,
+                servers.bare,
+                seconds=seconds,
+                concurrency=concurrency,
+                rounds=rounds,
+            )
+            for name, path in ENDPOINTS
+        ]
     header = (
         f"API benchmark — {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, {machine()}; "
         f"SQLite, sample data, {concurrency} concurrent clients, {seconds:g} s per endpoint "

@@ -45,7 +45,7 @@ from bot.app import REPLY_CONNECTIONS, REPLY_TIMEOUTS, deps_of
 from bot.http import AiohttpRequest
 from bot.render import OutMessage
 from bot.runner import BotRunner
-from shafaf.runtime import create_web_app, load_sample_if_empty, open_runtime
+from shafaf.runtime import Runtime, create_web_app, load_sample_if_empty, open_runtime
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.updates import message_update
 
@@ -176,8 +176,9 @@ Canned = list[list[OutMessage]]  # per question in QUESTIONS, the messages Shafa
 
 
 @asynccontextmanager
-async def shafaf(fake: FakeBotApi, db: Path) -> AsyncIterator[tuple[str, Canned]]:
-    """Serve Shafaf's webhook as `shafaf run` does; yield its URL and its rendered answers."""
+async def webhook_bot(fake: FakeBotApi, db: Path) -> AsyncIterator[tuple[str, Runtime, BotRunner]]:
+    """Serve Shafaf's webhook as `shafaf run` does, over SQLite with the sample data; yield its
+    URL, runtime and bot."""
     settings = load_settings(
         database_url=f"sqlite+aiosqlite:///{db}",
         today="1405-09-08",
@@ -197,17 +198,24 @@ async def shafaf(fake: FakeBotApi, db: Path) -> AsyncIterator[tuple[str, Canned]
         bot.settings = settings.model_copy(update={"webhook_url": url})
         try:
             await bot.start()
-            renderer = deps_of(bot.application).renderer
-            canned = [
-                renderer.render(
-                    await runtime.conversation.text(ChatRef("telegram", 1 + i), question)
-                ).messages
-                for i, question in enumerate(QUESTIONS)
-            ]
-            yield url, canned
+            yield url, runtime, bot
         finally:
             await bot.stop()
             await runner.cleanup()
+
+
+@asynccontextmanager
+async def shafaf(fake: FakeBotApi, db: Path) -> AsyncIterator[tuple[str, Canned]]:
+    """Serve Shafaf's webhook as `shafaf run` does; yield its URL and its rendered answers."""
+    async with webhook_bot(fake, db) as (url, runtime, bot):
+        renderer = deps_of(bot.application).renderer
+        canned = [
+            renderer.render(
+                await runtime.conversation.text(ChatRef("telegram", 1 + i), question)
+            ).messages
+            for i, question in enumerate(QUESTIONS)
+        ]
+        yield url, canned
 
 
 @asynccontextmanager

@@ -32,18 +32,13 @@ import aiohttp
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from backend.config import load_settings
 from benchmarks._load import (
     LoadResult,
-    free_port,
     hammer,
     machine,
-    start_process,
-    wait_http,
+    shafaf_and_bare,
 )
-from benchmarks.bot import HEADER, QUESTIONS, SECRET, ReplyClock, quantile, serve
-from bot.runner import BotRunner
-from shafaf.runtime import create_web_app, load_sample_if_empty, open_runtime
+from benchmarks.bot import HEADER, QUESTIONS, SECRET, ReplyClock, quantile, webhook_bot
 from tests.fakes.bot_api import FakeBotApi
 from tests.fakes.updates import message_update
 
@@ -83,29 +78,8 @@ async def webhook_load(seconds: float, citizens: int, think: float) -> WebhookLo
     async with FakeBotApi() as fake:
         clock = ReplyClock(fake)
         with tempfile.TemporaryDirectory() as tmp:
-            settings = load_settings(
-                database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'load.db'}",
-                today="1405-09-08",
-                bot_token=fake.token,
-                bot_api_url=fake.base_url,
-                bot_file_url=fake.file_url,
-                http_port=0,
-                webhook_url="http://127.0.0.1:1/bot/webhook",
-                webhook_secret=SECRET,
-            )
-            async with open_runtime(settings) as runtime:
-                await load_sample_if_empty(runtime)
-                bot = BotRunner(settings, runtime.services, runtime.asker)
-                app = create_web_app(runtime)
-                bot.attach(app)
-                runner, url = await serve(app)
-                bot.settings = settings.model_copy(update={"webhook_url": url})
-                await bot.start()
-                try:
-                    return await _citizens(url, clock, seconds, citizens, think)
-                finally:
-                    await bot.stop()
-                    await runner.cleanup()
+            async with webhook_bot(fake, Path(tmp) / "load.db") as (url, _, _):
+                return await _citizens(url, clock, seconds, citizens, think)
 
 
 async def _citizens(
@@ -182,40 +156,24 @@ class ApiLoad:
 
 async def api_load(seconds: float, concurrency: int) -> ApiLoad:
     """Hammer `shafaf run` on a mix of endpoints, then a bare aiohttp handler, same settings."""
-    with tempfile.TemporaryDirectory() as tmp:
-        api_port, bare_port = free_port(), free_port()
-        env = {
-            "SHAFAF_DATABASE_URL": f"sqlite+aiosqlite:///{Path(tmp) / 'api.db'}",
-            "SHAFAF_HTTP_PORT": str(api_port),
-            "SHAFAF_BOT_TOKEN": "",
-            "SHAFAF_TODAY": "1405-09-08",
-        }
-        api = start_process(["-m", "shafaf.cli", "run"], env)
-        bare = start_process(["benchmarks/bare_aiohttp.py", str(bare_port)])
-        try:
-            base = f"http://127.0.0.1:{api_port}"
-            await wait_http(f"{base}/api/v1/health", within=60)
-            await wait_http(f"http://127.0.0.1:{bare_port}/")
-            for path in API_PATHS:  # warm-up: statements, caches
-                await hammer("warm", base + path, seconds=0.3, concurrency=4)
-            before = _proc_mb(api.pid, "VmRSS")
-            per_path = seconds / len(API_PATHS)
-            parts = [
-                await hammer(path, base + path, seconds=per_path, concurrency=concurrency)
-                for path in API_PATHS
-            ]
-            after = _proc_mb(api.pid, "VmRSS")
-            peak = _proc_mb(api.pid, "VmHWM")
-            bare_result = await hammer(
-                "bare aiohttp handler",
-                f"http://127.0.0.1:{bare_port}/",
-                seconds=min(seconds, 5.0),
-                concurrency=concurrency,
-            )
-        finally:
-            for process in (api, bare):
-                process.terminate()
-                process.communicate(timeout=30)  # also closes the stderr pipe
+    async with shafaf_and_bare() as servers:
+        base = servers.base
+        for path in API_PATHS:  # warm-up: statements, caches
+            await hammer("warm", base + path, seconds=0.3, concurrency=4)
+        before = _proc_mb(servers.pid, "VmRSS")
+        per_path = seconds / len(API_PATHS)
+        parts = [
+            await hammer(path, base + path, seconds=per_path, concurrency=concurrency)
+            for path in API_PATHS
+        ]
+        after = _proc_mb(servers.pid, "VmRSS")
+        peak = _proc_mb(servers.pid, "VmHWM")
+        bare_result = await hammer(
+            "bare aiohttp handler",
+            servers.bare,
+            seconds=min(seconds, 5.0),
+            concurrency=concurrency,
+        )
     latencies_weighted = [p for p in parts if p.requests]
     total = sum(p.requests for p in parts)
     ours = LoadResult(

@@ -17,21 +17,21 @@ import asyncio
 import datetime as dt
 import itertools
 import statistics
-import subprocess
-import tempfile
+import sys
 import time
 from pathlib import Path
 
 import aiohttp
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo before benchmarks/ (nlp.py)
+
+from backend.opendata.freshness import PUBLIC_TABLES
 from benchmarks._load import (
     LoadResult,
-    free_port,
     hammer,
     machine,
-    start_process,
+    shafaf_and_bare,
     table,
-    wait_http,
 )
 
 PAGES = [
@@ -48,17 +48,6 @@ UNCACHED = [
     ("page /share, uncached", "/share?municipality=mashhad&from=1403-01&to=1403-12"),
     ("page /spending, uncached", "/spending?municipality=mashhad&from=1403-01&to=1403-12"),
     ("figure /d/spending/….json, uncached", "/d/spending/mashhad/1403.json"),
-]
-EXPORTS = [
-    "municipalities",
-    "districts",
-    "categories",
-    "vat_rates",
-    "vat_shares",
-    "projects",
-    "project_funding",
-    "reports",
-    "faq",
 ]
 TARGET_PAGE_RATIO = 0.30
 TARGET_EXPORT_SECONDS = 1.0
@@ -97,7 +86,7 @@ async def cold_exports(base: str) -> list[tuple[str, int, float]]:
     """Time one cold request of each export and of the zip (name, bytes, seconds)."""
     timings = []
     async with aiohttp.ClientSession() as session:
-        for name in [*EXPORTS, "datapackage.json", "datapackage.zip"]:
+        for name in [*PUBLIC_TABLES, "datapackage.json", "datapackage.zip"]:
             path = f"/api/v1/export/{name}" if "." in name else f"/api/v1/export/{name}.csv"
             started = time.perf_counter()
             async with session.get(base + path) as response:
@@ -124,44 +113,25 @@ def export_table(timings: list[tuple[str, int, float]]) -> str:
 
 
 async def run(seconds: float, concurrency: int) -> str:
-    with tempfile.TemporaryDirectory() as tmp:
-        port, bare_port = free_port(), free_port()
-        env = {
-            "SHAFAF_DATABASE_URL": f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}",
-            "SHAFAF_HTTP_PORT": str(port),
-            "SHAFAF_BOT_TOKEN": "",
-            "SHAFAF_TODAY": "1405-09-08",
-        }
-        app = start_process(["-m", "shafaf.cli", "run"], env)
-        bare = start_process(["benchmarks/bare_aiohttp.py", str(bare_port)])
-        base = f"http://127.0.0.1:{port}"
-        try:
-            await wait_http(f"{base}/api/v1/health")
-            await wait_http(f"http://127.0.0.1:{bare_port}/")
-            cold = await cold_exports(base)  # first: nothing is cached yet
-            for _, path in PAGES:  # warm-up: compile statements, fill the caches
-                await hammer("warm", base + path, seconds=0.5, concurrency=4)
-            baseline = await hammer(
-                "bare aiohttp handler (baseline)",
-                f"http://127.0.0.1:{bare_port}/",
-                seconds=seconds,
-                concurrency=concurrency,
-            )
-            results = [
-                await hammer(name, base + path, seconds=seconds, concurrency=concurrency)
-                for name, path in PAGES
-            ]
-            results += [
-                await hammer_distinct(name, base + path, seconds=seconds, concurrency=concurrency)
-                for name, path in UNCACHED
-            ]
-        finally:
-            for process in (app, bare):
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+    async with shafaf_and_bare() as servers:
+        base = servers.base
+        cold = await cold_exports(base)  # first: nothing is cached yet
+        for _, path in PAGES:  # warm-up: compile statements, fill the caches
+            await hammer("warm", base + path, seconds=0.5, concurrency=4)
+        baseline = await hammer(
+            "bare aiohttp handler (baseline)",
+            servers.bare,
+            seconds=seconds,
+            concurrency=concurrency,
+        )
+        results = [
+            await hammer(name, base + path, seconds=seconds, concurrency=concurrency)
+            for name, path in PAGES
+        ]
+        results += [
+            await hammer_distinct(name, base + path, seconds=seconds, concurrency=concurrency)
+            for name, path in UNCACHED
+        ]
     pages = [r for r in results if r.name.startswith("page") and "uncached" not in r.name]
     worst = min(r.rps for r in pages) / baseline.rps if baseline.rps else 0.0
     header = (

@@ -25,10 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import event
 
-from backend.config import load_settings
-from benchmarks.bot import SECRET, ReplyClock, drive, serve
-from bot.runner import BotRunner
-from shafaf.runtime import create_web_app, load_sample_if_empty, open_runtime
+from benchmarks.bot import ReplyClock, drive, webhook_bot
 from tests.fakes.bot_api import FakeBotApi
 
 # (area, what a function's file path contains), first match wins
@@ -62,42 +59,21 @@ async def main(args: argparse.Namespace) -> None:
     async with FakeBotApi() as fake:
         clock = ReplyClock(fake)
         with tempfile.TemporaryDirectory() as tmp:
-            settings = load_settings(
-                database_url=f"sqlite+aiosqlite:///{Path(tmp) / 'profile.db'}",
-                today="1405-09-08",
-                bot_token=fake.token,
-                bot_api_url=fake.base_url,
-                bot_file_url=fake.file_url,
-                http_port=0,
-                webhook_url="http://127.0.0.1:1/bot/webhook",
-                webhook_secret=SECRET,
-            )
-            async with open_runtime(settings) as runtime:
-                await load_sample_if_empty(runtime)
+            async with webhook_bot(fake, Path(tmp) / "profile.db") as (url, runtime, _):
 
                 @event.listens_for(runtime.engine.sync_engine, "before_cursor_execute")
                 def count(*parts: object) -> None:
                     statement = str(parts[2]).split(None, 1)[0].upper()
                     statements[statement] += 1
 
-                bot = BotRunner(settings, runtime.services, runtime.asker)
-                app = create_web_app(runtime)
-                bot.attach(app)
-                runner, url = await serve(app)
-                bot.settings = settings.model_copy(update={"webhook_url": url})
-                await bot.start()
-                try:
-                    await drive(url, clock, 30, 4, chat_ids)  # warm-up
-                    await asyncio.sleep(0.2)
-                    statements.clear()
-                    profile = cProfile.Profile()
-                    profile.enable()
-                    _, wall = await drive(url, clock, args.updates, args.concurrency, chat_ids)
-                    profile.disable()
-                    await runtime.services.writes.flush()
-                finally:
-                    await bot.stop()
-                    await runner.cleanup()
+                await drive(url, clock, 30, 4, chat_ids)  # warm-up
+                await asyncio.sleep(0.2)
+                statements.clear()
+                profile = cProfile.Profile()
+                profile.enable()
+                _, wall = await drive(url, clock, args.updates, args.concurrency, chat_ids)
+                profile.disable()
+                await runtime.services.writes.flush()
     stats = pstats.Stats(profile)
     by_area: Counter[str] = Counter()
     total = 0.0
