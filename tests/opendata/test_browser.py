@@ -7,37 +7,28 @@ here only on request: SHAFAF_SCREENSHOTS=docs .venv/bin/pytest tests/opendata/te
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import AsyncIterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import aiohttp
 import jdatetime
 import pytest
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, Page, expect
 
 from backend.formatting import toman
 from backend.months import Month, MonthRange
 from backend.opendata.links import FigureQuery, figure_path
 from shafaf.runtime import Runtime, create_web_app
-from tests.conftest import need
+from tests.browser import DOCS, launch_chromium, need_chromium
 from tests.fakes.loopback import serve_on_loopback
 
-CHROMIUM = "/usr/bin/chromium"
-SHOTS = os.environ.get("SHAFAF_SCREENSHOTS")
-DOCS = Path(SHOTS).resolve() if SHOTS else None
 Y1403 = MonthRange.year(1403)
 
 
 @pytest.fixture(autouse=True)
 def _needs_chromium() -> None:
-    need(
-        os.path.exists(CHROMIUM),
-        "browser tests need Debian's chromium",
-        "install it: apt-get install chromium",
-    )
+    need_chromium()
 
 
 @pytest.fixture
@@ -49,23 +40,8 @@ async def site(sample_runtime: Runtime) -> AsyncIterator[str]:
 
 @pytest.fixture
 async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        try:
-            yield chromium
-        finally:
-            await chromium.close()
+    async with launch_chromium() as chromium:
+        yield chromium
 
 
 async def _figure(site: str, q: FigureQuery) -> int:

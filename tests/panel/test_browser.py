@@ -7,34 +7,22 @@ outbox with a PTB `Bot` aimed at the local FakeBotApi, and the fake shows it in 
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, Page, expect
 from telegram import Bot
 
 from bot.sender import OutboxSender
-from tests.conftest import need
+from tests.browser import DOCS, launch_chromium, need_chromium
 from tests.fakes.bot_api import FakeBotApi, local_request
 from tests.panel.conftest import CITIZEN_CHAT, PASSWORD, PanelServer
-
-CHROMIUM = "/usr/bin/chromium"
-# Screenshots for docs/ are refreshed only on request, so a test run leaves the tree clean:
-# SHAFAF_SCREENSHOTS=docs .venv/bin/pytest tests/panel/test_browser.py
-SHOTS = os.environ.get("SHAFAF_SCREENSHOTS")
-DOCS = Path(SHOTS).resolve() if SHOTS else None
 
 
 @pytest.fixture(autouse=True)
 def _needs_chromium() -> None:
-    need(
-        os.path.exists(CHROMIUM),
-        "browser tests need Debian's chromium",
-        "install it: apt-get install chromium",
-    )
+    need_chromium()
 
 
 BAD_CSV = (
@@ -47,23 +35,8 @@ BAD_CSV = (
 
 @pytest.fixture
 async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        try:
-            yield chromium
-        finally:
-            await chromium.close()
+    async with launch_chromium() as chromium:
+        yield chromium
 
 
 async def _login(page: Page, server: PanelServer, username: str) -> None:
