@@ -31,6 +31,7 @@ from typing import Any
 
 import pytest
 
+from backend.conversation.router import CITIZEN_COMMANDS, STAFF_COMMANDS
 from backend.formatting import rial_exact
 from tests.bot.conftest import bot_harness
 from tests.bot.helpers import vat_share_rial
@@ -102,19 +103,10 @@ JUNK_PIECES = [
     "'; DROP TABLE feedback; --",
     "a",
 ]
+# every command the bot knows (a citizen's and a staff member's), and some it doesn't
 COMMANDS = [
-    "start",
-    "help",
-    "subscribe",
-    "unsubscribe",
-    "mysubscription",
-    "feedback",
-    "status",
-    "cancel",
-    "reply",
-    "inbox",
-    "show",
-    "setstatus",
+    *CITIZEN_COMMANDS,
+    *STAFF_COMMANDS,
     "nonsense",
     "START",
     "start@other_bot",

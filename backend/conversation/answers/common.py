@@ -172,6 +172,15 @@ class AnswerBase:
         ]
 
     @staticmethod
+    def _partial_text(period: MonthRange, covered: MonthRange) -> str:
+        """Say that the data covers only part of the period asked about, and up to when."""
+        return T.PARTIAL_PERIOD.format(
+            requested=range_label(period),
+            covered=range_label(covered),
+            last=month_label(covered.end),
+        )
+
+    @staticmethod
     def _assumed_text(period: MonthRange, data: MonthRange) -> str:
         return T.ASSUMED_PERIOD.format(
             period=range_label(period),

@@ -164,14 +164,7 @@ class ShareAnswers(AnswerBase):
             )
             blocks.append(Block("list", T.SHARE_BREAKDOWN_LABEL, items))
         if covered != period:
-            blocks.append(
-                Block(
-                    "note",
-                    T.PARTIAL_PERIOD.format(
-                        requested=range_label(period), covered=label, last=month_label(covered.end)
-                    ),
-                )
-            )
+            blocks.append(Block("note", self._partial_text(period, covered)))
         if series.missing_months:
             blocks.append(
                 Block("note", T.MISSING_MONTHS.format(count=fa_number(len(series.missing_months))))
@@ -354,16 +347,7 @@ class ShareAnswers(AnswerBase):
         )
         blocks = [Block("title", headline), Block("list", items=tuple(lines))]
         if covered != period:
-            blocks.append(
-                Block(
-                    "note",
-                    T.PARTIAL_PERIOD.format(
-                        requested=range_label(period),
-                        covered=range_label(covered),
-                        last=month_label(covered.end),
-                    ),
-                )
-            )
+            blocks.append(Block("note", self._partial_text(period, covered)))
         blocks.append(Block("source", sources_text(series.sources, series.last_published_on)))
         reply = Reply(
             u.intent,
@@ -435,14 +419,7 @@ class ShareAnswers(AnswerBase):
                 ),
             ]
         if covered != period:
-            blocks.append(
-                Block(
-                    "note",
-                    T.PARTIAL_PERIOD.format(
-                        requested=range_label(period), covered=label, last=month_label(covered.end)
-                    ),
-                )
-            )
+            blocks.append(Block("note", self._partial_text(period, covered)))
         if not a.complete or not b.complete:
             blocks.append(Block("note", T.COMPARE_PARTIAL))
         if requested is None:
@@ -588,16 +565,7 @@ class ShareAnswers(AnswerBase):
                     )
                 )
         if not all_time and covered != period:
-            blocks.append(
-                Block(
-                    "note",
-                    T.PARTIAL_PERIOD.format(
-                        requested=range_label(period),
-                        covered=range_label(covered),
-                        last=month_label(covered.end),
-                    ),
-                )
-            )
+            blocks.append(Block("note", self._partial_text(period, covered)))
         if requested is None and not all_time:
             blocks.append(Block("note", self._assumed_text(period, data)))
         blocks.append(
