@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import os
 import socket
 import statistics
@@ -65,10 +66,16 @@ async def hammer(
     max_requests: int = 200_000,
     method: str = "GET",
     json: object | None = None,
+    distinct: bool = False,
 ) -> LoadResult:
-    """Send requests from `concurrency` workers for `seconds` (bounded) and time each one."""
+    """Send requests from `concurrency` workers for `seconds` (bounded) and time each one.
+
+    With `distinct`, every request carries a new `_n` query parameter: never a cache hit.
+    """
     latencies: list[float] = []
     errors = 0
+    counter = itertools.count()
+    joiner = "&" if "?" in url else "?"
     stop_at = time.monotonic() + seconds
     connector = aiohttp.TCPConnector(limit=concurrency)
 
@@ -77,9 +84,10 @@ async def hammer(
         async def worker() -> None:
             nonlocal errors
             while time.monotonic() < stop_at and len(latencies) + errors < max_requests:
+                target = f"{url}{joiner}_n={next(counter)}" if distinct else url
                 started = time.perf_counter()
                 try:
-                    async with session.request(method, url, json=json) as response:
+                    async with session.request(method, target, json=json) as response:
                         await response.read()
                         if response.status >= 400:
                             errors += 1

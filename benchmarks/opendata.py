@@ -15,8 +15,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import itertools
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -27,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repo before 
 
 from backend.opendata.freshness import PUBLIC_TABLES
 from benchmarks._load import (
-    LoadResult,
     hammer,
     machine,
     shafaf_and_bare,
@@ -51,35 +48,6 @@ UNCACHED = [
 ]
 TARGET_PAGE_RATIO = 0.30
 TARGET_EXPORT_SECONDS = 1.0
-
-
-async def hammer_distinct(name: str, url: str, *, seconds: float, concurrency: int) -> LoadResult:
-    """Like `hammer`, but every request carries a new `_n` parameter (never a cache hit)."""
-    latencies: list[float] = []
-    errors = 0
-    counter = itertools.count()
-    joiner = "&" if "?" in url else "?"
-    stop_at = time.monotonic() + seconds
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
-
-        async def worker() -> None:
-            nonlocal errors
-            while time.monotonic() < stop_at:
-                started = time.perf_counter()
-                async with session.get(f"{url}{joiner}_n={next(counter)}") as response:
-                    await response.read()
-                    if response.status >= 400:
-                        errors += 1
-                        continue
-                latencies.append((time.perf_counter() - started) * 1000)
-
-        began = time.monotonic()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        elapsed = time.monotonic() - began
-    latencies.sort()
-    p50 = statistics.median(latencies) if latencies else float("nan")
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] if latencies else 0.0
-    return LoadResult(name, len(latencies), errors, elapsed, p50, p99)
 
 
 async def cold_exports(base: str) -> list[tuple[str, int, float]]:
@@ -129,7 +97,7 @@ async def run(seconds: float, concurrency: int) -> str:
             for name, path in PAGES
         ]
         results += [
-            await hammer_distinct(name, base + path, seconds=seconds, concurrency=concurrency)
+            await hammer(name, base + path, seconds=seconds, concurrency=concurrency, distinct=True)
             for name, path in UNCACHED
         ]
     pages = [r for r in results if r.name.startswith("page") and "uncached" not in r.name]
