@@ -22,7 +22,7 @@ from backend.months import Month, MonthRange
 from backend.opendata.links import FigureQuery
 from backend.reply import Block, Reply
 from backend.services.calculator import split_basis
-from backend.services.rankings import RankedItem, Ranking
+from backend.services.rankings import Ranking
 from nlp.types import Understanding
 
 # A short ranking shows this many lines; a town ranking is short enough to show whole.
@@ -115,7 +115,7 @@ class RankingAnswers(AnswerBase):
                 shown = FigureQuery.vat_share(slug, MonthRange(month, month))
             else:
                 shown = FigureQuery.vat_share(slug, MonthRange.year(int(top.key)))
-            return _with_figure(reply, shown, top)
+            return _with_figure(reply, (shown, int(top.value)))
 
         # district, category or project rankings: what was spent on projects
         all_time = requested is None
@@ -125,8 +125,8 @@ class RankingAnswers(AnswerBase):
             return self._no_data(intent, name, slug, period, data)
         label = T.ALL_TIME if all_time else range_label(covered or period)
         notes: list[str] = []
-        figure: FigureQuery | None = None
-        top_rial: int | None = None
+        # the first line's figure and the public query that reproduces it
+        figure: tuple[FigureQuery, int] | None = None
         if by == "district":
             if rank.get("per_capita"):
                 notes.append(T.RANK_NO_PER_CAPITA)
@@ -142,12 +142,11 @@ class RankingAnswers(AnswerBase):
                 notes.append(T.SPENDING_CITYWIDE.format(amount=toman(ranking.unassigned_rial)))
             title = heading.format(name=name, period=label)
             if ranking.items:
-                figure = FigureQuery.spending(
-                    slug,
-                    covered or data,
-                    category=u.entities.get("category"),
-                    district=ranking.items[0].key,
+                top = ranking.items[0]
+                query = FigureQuery.spending(
+                    slug, covered or data, category=u.entities.get("category"), district=top.key
                 )
+                figure = query, int(top.value)
         elif by == "category":
             breakdown = await self._s.spending.breakdown(
                 slug, covered or data, district=u.entities.get("district")
@@ -165,13 +164,13 @@ class RankingAnswers(AnswerBase):
             ]
             ranking = Ranking([], 0, breakdown.sources, breakdown.is_sample)
             if items:
-                figure = FigureQuery.spending(
+                query = FigureQuery.spending(
                     slug,
                     covered or data,
                     category=items[0].slug,
                     district=u.entities.get("district"),
                 )
-                top_rial = items[0].amount_rial
+                figure = query, items[0].amount_rial
             heading = T.RANK_CATEGORIES if descending else T.RANK_CATEGORIES_ASC
             title = heading.format(name=name, period=label)
         else:
@@ -219,15 +218,12 @@ class RankingAnswers(AnswerBase):
             ]
             title = heading.format(where=" ".join(p for p in where_parts if p), period=label)
             if ranking.items and measure == "funding":
-                figure = FigureQuery.project_funding(ranking.items[0].key, covered)
+                top = ranking.items[0]
+                figure = FigureQuery.project_funding(top.key, covered), int(top.value)
         reply = self._ranked_reply(u, intent, title, lines, ranking, SHORT_RANK_ITEMS, detail)
         for note in notes:
             reply.blocks.insert(len(reply.blocks) - 1, Block("note", note))
-        if figure is not None and reply.answered:
-            # the first line's figure links to the public query behind it
-            reply.figure = figure
-            reply.figure_rial = top_rial if top_rial is not None else int(ranking.items[0].value)
-        return reply
+        return reply if figure is None else _with_figure(reply, figure)
 
     def _ranked_reply(
         self,
@@ -252,8 +248,8 @@ class RankingAnswers(AnswerBase):
         return Reply(intent, blocks, rows, sample=ranking.is_sample)
 
 
-def _with_figure(reply: Reply, figure: FigureQuery, top: RankedItem) -> Reply:
-    """Link the first line's figure to the public query that reproduces it."""
+def _with_figure(reply: Reply, figure: tuple[FigureQuery, int]) -> Reply:
+    """Link the first line's figure (rials) to the public query that reproduces it."""
     if reply.answered:
-        reply.figure, reply.figure_rial = figure, int(top.value)
+        reply.figure, reply.figure_rial = figure
     return reply
